@@ -1,0 +1,144 @@
+"""The build pipeline: files → articles → facts → graph → Turtle, store and page.
+
+Stages never know about each other's formats; this module wires them. Extraction is
+mapped over processes (it is a pure function of the article); everything written into
+the output folder is first written under a temporary name and moved into place only
+when complete, so a build that dies leaves the previous output intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kg.extract import extract
+from kg.ingest import IngestReport, iter_articles
+from kg.model import Article, ArticleFacts, Graph
+from kg.resolve import resolve
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    articles: int
+    entities: int
+    events: int
+    triples: int
+    report: IngestReport
+    timings: dict[str, float] = field(default_factory=dict)
+    page: dict = field(default_factory=dict)
+
+
+Progress = Callable[[str, int, int | None], None]
+
+
+def extract_all(articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None) -> list[ArticleFacts]:
+    """Facts for every article, in input order; ``jobs`` > 1 uses worker processes."""
+    if jobs <= 1 or len(articles) < 50:
+        out = []
+        for i, a in enumerate(articles):
+            out.append(extract(a))
+            if progress and i % 50 == 0:
+                progress("extract", i, len(articles))
+        return out
+    _warm_resources()  # loaded once in the parent, shared by forked workers
+    out = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for i, facts in enumerate(pool.map(extract, articles, chunksize=16)):
+            out.append(facts)
+            if progress and i % 50 == 0:
+                progress("extract", i, len(articles))
+    return out
+
+
+def _warm_resources() -> None:
+    from kg.extract.resources import place_first_words, places, word_stats
+
+    word_stats()
+    places()
+    place_first_words()
+
+
+def build(
+    inputs: Sequence[Path],
+    out: Path,
+    *,
+    default_dct: date | None = None,
+    jobs: int | None = None,
+    pages: bool = True,
+    lang: str = "ar",
+    progress: Progress | None = None,
+) -> BuildResult:
+    from kg.pages import write_graph_page
+    from kg.rdf import write_turtle
+    from kg.store import build_store
+
+    jobs = jobs or os.cpu_count() or 1
+    timings: dict[str, float] = {}
+    out.mkdir(parents=True, exist_ok=True)
+    report = IngestReport()
+
+    t0 = time.perf_counter()
+    articles = list(iter_articles(list(inputs), default_dct=default_dct, report=report))
+    timings["ingest"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    facts = extract_all(articles, jobs=jobs, progress=progress)
+    timings["extract"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    graph = resolve(facts)
+    timings["resolve"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    ttl = out / "graph.ttl"
+    triples = write_turtle(graph, ttl)
+    timings["rdf"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    build_store(ttl, out / "store")
+    timings["store"] = time.perf_counter() - t0
+
+    page: dict = {}
+    if pages:
+        t0 = time.perf_counter()
+        page = write_graph_page(graph, out / "graph.html", lang=lang)
+        timings["pages"] = time.perf_counter() - t0
+
+    _write_json_atomic(out / "build-report.json", _report_dict(report, graph, triples, timings))
+    return BuildResult(out, len(articles), len(graph.entities), len(graph.events), triples, report, timings, page)
+
+
+def _report_dict(report: IngestReport, graph: Graph, triples: int, timings: dict[str, float]) -> dict:
+    return {
+        "ingest": report.to_dict(),
+        "graph": {
+            "articles": len(graph.articles),
+            "entities": len(graph.entities),
+            "events": len(graph.events),
+            "triples": triples,
+        },
+        "seconds": {k: round(v, 3) for k, v in timings.items()},
+    }
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def remove_tree(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+
+
+def iter_inputs(paths: Iterable[str]) -> list[Path]:
+    return [Path(p) for p in paths]

