@@ -39,7 +39,9 @@ class BuildResult:
 Progress = Callable[[str, int, int | None], None]
 
 
-def extract_all(articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None) -> list[ArticleFacts]:
+def extract_all(
+    articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None
+) -> list[ArticleFacts]:
     """Facts for every article, in input order; ``jobs`` > 1 uses worker processes."""
     if jobs <= 1 or len(articles) < 50:
         out = []
@@ -113,7 +115,9 @@ def build(
         timings["pages"] = time.perf_counter() - t0
 
     _write_json_atomic(out / "build-report.json", _report_dict(report, graph, triples, timings))
-    return BuildResult(out, len(articles), len(graph.entities), len(graph.events), triples, report, timings, page)
+    return BuildResult(
+        out, len(articles), len(graph.entities), len(graph.events), triples, report, timings, page
+    )
 
 
 def _report_dict(report: IngestReport, graph: Graph, triples: int, timings: dict[str, float]) -> dict:

@@ -82,11 +82,17 @@ def build(
                 typer.echo(f"\r{stage}: {done}/{total}", err=True, nl=False)
 
         result = run_build(
-            inputs, out, default_dct=_parse_date(dct), jobs=jobs or None, pages=pages, lang=lang, progress=progress
+            inputs,
+            out,
+            default_dct=_parse_date(dct),
+            jobs=jobs or None,
+            pages=pages,
+            lang=lang,
+            progress=progress,
         )
     except typer.Exit:
         raise
-    except Exception as exc:  # noqa: BLE001 - one line at the edge
+    except Exception as exc:
         _fail(exc)
         return
     if not quiet:
@@ -131,7 +137,7 @@ def extract(
             if not articles:
                 raise CliError(f"{file}: no article could be read ({report.summary() or 'empty'})")
         results = [facts_to_dict(run_extract(a)) for a in articles]
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         _fail(exc)
         return
     if fmt == "json":
@@ -152,7 +158,9 @@ def query(
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     timeout: Annotated[float, typer.Option("--timeout", help="Stop a query after this many seconds.")] = 60.0,
-    allow_update: Annotated[bool, typer.Option("--allow-update", help="Permit SPARQL UPDATE/LOAD/SERVICE.")] = False,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Permit SPARQL UPDATE/LOAD/SERVICE.")
+    ] = False,
 ) -> None:
     """Run a SPARQL query against a built graph (read-only unless --allow-update)."""
     from kg.store import QueryError, run_query
@@ -170,7 +178,7 @@ def query(
     except QueryError as exc:
         _fail(exc)
         return
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         _fail(exc)
         return
     sys.stdout.write(result if result.endswith("\n") else result + "\n")
@@ -179,7 +187,9 @@ def query(
 @app.command("open")
 def open_page(
     out: Annotated[Path, typer.Argument(help="A build's output folder.")],
-    print_only: Annotated[bool, typer.Option("--print", help="Print the page's path instead of opening it.")] = False,
+    print_only: Annotated[
+        bool, typer.Option("--print", help="Print the page's path instead of opening it.")
+    ] = False,
 ) -> None:
     """Open OUT/graph.html in the browser."""
     page = out / "graph.html"

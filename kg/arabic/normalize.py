@@ -16,7 +16,9 @@ from functools import lru_cache
 _DIACRITICS = set(range(0x0610, 0x061B)) | set(range(0x064B, 0x0660)) | {0x0670} | set(range(0x06D6, 0x06EE))
 _TATWEEL = "\u0640"
 # Bidi controls and zero-width characters that scraped text carries.
-_INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad")
+_INVISIBLE = set(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+)
 
 _LETTER_MAP = {
     "أ": "ا",
@@ -37,7 +39,9 @@ _LETTER_MAP = {
     "ۀ": "ه",
     "گ": "ك",
 }
-_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")}
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
+    ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
+}
 
 
 def _fold_char(ch: str) -> str:

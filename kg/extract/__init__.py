@@ -13,7 +13,7 @@ from kg.extract.mentions import Found, find_mentions
 from kg.model import Article, ArticleFacts, Event, LocalEntity, Mention, Role, Span, TimeExpression
 
 
-def _find_times(text: str, dct):  # noqa: ANN001, ANN202
+def _find_times(text: str, dct):
     try:
         from kg.extract.timex import find_times
     except ImportError:  # TEMP until the timex module lands
@@ -59,8 +59,14 @@ def extract(article: Article) -> ArticleFacts:
                     times.append((k, te, t_idx))
         del tok_index
         raw = find_events(
-            toks, Span(s, e, text[s:e]), mentions, actor_refs, place_refs, [(k, te) for k, te, _ in times],
-            article.dct is not None, pair,
+            toks,
+            Span(s, e, text[s:e]),
+            mentions,
+            actor_refs,
+            place_refs,
+            [(k, te) for k, te, _ in times],
+            article.dct is not None,
+            pair,
         )
         for ev in raw:
             roles = _roles(ev["roles"], mentions)

@@ -23,9 +23,7 @@ def facts_to_dict(facts: ArticleFacts) -> dict:
     return {
         "article": _plain(asdict(facts.article) | {"text": None}),
         "entities": [_plain(asdict(e)) | {"index": i} for i, e in enumerate(ents)],
-        "mentions": [
-            _plain(asdict(m)) | {"entity_name": ents[m.entity].name} for m in facts.mentions
-        ],
+        "mentions": [_plain(asdict(m)) | {"entity_name": ents[m.entity].name} for m in facts.mentions],
         "times": [_plain(asdict(t)) for t in facts.times],
         "events": [
             {
@@ -36,7 +34,12 @@ def facts_to_dict(facts: ArticleFacts) -> dict:
                 "place": ents[ev.place].name if ev.place is not None else None,
                 "time": _plain(asdict(facts.times[ev.time])) if ev.time is not None else None,
                 "roles": [
-                    {"role": r.role, "entity": r.entity, "name": ents[r.entity].name, "kind": ents[r.entity].kind}
+                    {
+                        "role": r.role,
+                        "entity": r.entity,
+                        "name": ents[r.entity].name,
+                        "kind": ents[r.entity].kind,
+                    }
                     for r in ev.roles
                 ],
             }

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract import vocab
 from kg.extract.mentions import Found
 from kg.extract.names import name_key, name_likeness, skeleton
+from kg.extract.resources import word_stats
+from kg.extract.vocab import NAME_LINKS
 from kg.model import LocalEntity, Mention
 
 
@@ -51,7 +55,9 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
             continue
         idx = _find_cluster(clusters, f)
         if idx is None:
-            clusters.append(_Cluster(f.kind, f.name, f.key, [f.name], [], f.affiliation, f.country, f.subtype))
+            clusters.append(
+                _Cluster(f.kind, f.name, f.key, [f.name], [], f.affiliation, f.country, f.subtype)
+            )
             idx = len(clusters) - 1
         else:
             _absorb(clusters[idx], f)
@@ -101,8 +107,36 @@ def same_person_name(a: str, b: str) -> bool:
         # A one-word name matches only a family name (last word), never a given name.
         return short[0] == long_[-1] and long_[-2:-1] not in (["بن"], ["ال"])
     if len(wa) == len(wb) and len(wa) >= 2:
-        return all(skeleton(x) == skeleton(y) for x, y in zip(wa, wb, strict=True))
+        # Transliterations: every word alike (``يشار/ياشار``, ``تاياني/تاجاني``), the
+        # given name by skeleton, the rest by skeleton or close spelling.
+        if not (wa[0] == wb[0] or (_transliterated(wa[0], wb[0]) and skeleton(wa[0]) == skeleton(wb[0]))):
+            return False
+        return all(_similar_word(x, y) for x, y in zip(wa[1:], wb[1:], strict=True))
     return False
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Both words may be spellings of a foreign name: no article, not a known Arabic name.
+
+    Native names differ by one letter and are different people (محمد/محمود, العلي/العلوي),
+    so loose matching is kept for words such as ``تاياني/تاجاني`` and ``غولار/جولار``.
+    """
+    stats = word_stats()
+    for w in (a, b):
+        if w.startswith("ال") or w in NAME_LINKS:
+            return False
+        s = stats.get(w)
+        if s is not None and s.person >= 1:
+            return False
+    return True
+
+
+def _similar_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if not _transliterated(a, b):
+        return False
+    return skeleton(a) == skeleton(b) or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
 
 
 def _is_subsequence(short: list[str], long_: list[str]) -> bool:

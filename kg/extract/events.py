@@ -60,6 +60,8 @@ _add(
     "قال يقول قالت أكد يؤكد أكدت صرح يصرح صرحت أشار يشير أشارت أوضح يوضح أوضحت لفت شدد يشدد شددت أعلن يعلن أعلنت أضاف",
     Trigger("Statement", "speaker", "speaker"),
 )
+
+
 def is_trigger_word(norm: str) -> bool:
     """A known trigger verb, with its future prefix or a dual/plural ending (``أكدا``)."""
     for form in (norm, norm[1:] if norm[:1] == "س" else norm, norm[:-1], norm[:-2]):
@@ -156,7 +158,8 @@ def _trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
         trig = _VERBS.get(stem)
         if trig and prefix in ("", "و", "ف"):
             if trig.needs_object_noun and not any(
-                tokens[k].norm in trig.needs_object_noun or bare_forms(tokens[k].norm)[-1][1] in trig.needs_object_noun
+                tokens[k].norm in trig.needs_object_noun
+                or bare_forms(tokens[k].norm)[-1][1] in trig.needs_object_noun
                 for k in range(i + 1, min(len(tokens), i + 12))
             ):
                 continue
@@ -172,7 +175,9 @@ def _trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
 
 def _clause_end(tokens: list[Token], start: int) -> int:
     for k in range(start, len(tokens)):
-        if tokens[k].norm in _CLAUSE_END or (k > start and _trigger_at(tokens, k) and tokens[k].norm[0] == "و"):
+        if tokens[k].norm in _CLAUSE_END or (
+            k > start and _trigger_at(tokens, k) and tokens[k].norm[0] == "و"
+        ):
             return k
     return len(tokens)
 

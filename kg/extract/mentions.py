@@ -15,7 +15,7 @@ from kg.arabic.normalize import display_form
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract import vocab
 from kg.extract.names import is_known_first_name, is_name_word, looks_like_verb, name_key, name_likeness
-from kg.extract.resources import Place, place_first_words, places
+from kg.extract.resources import Place, known_names, place_first_words, places, word_stats
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,9 @@ def _known_org(tokens: list[Token], i: int) -> Found | None:
             if all(tokens[i + k].norm == words[k] for k in range(1, len(words))):
                 last = i + len(words) - 1
                 if best is None or last > best.last:
-                    name = " ".join([_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]])
+                    name = " ".join(
+                        [_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]]
+                    )
                     best = Found(
                         i, last, tokens[i].start, tokens[last].end, "organization", display_form(name), org
                     )
@@ -167,7 +169,7 @@ def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[
         construct = nxt is not None and nxt.norm.startswith("ال") and nxt.norm not in vocab.ORG_STOPS
         if t.norm in vocab.TITLE_HEADS or t.norm in vocab.TITLE_WORDS:
             break
-        if definite or (construct and t.norm[0] not in "وبلف"):
+        if definite or (construct and not _has_proclitic(t.norm) and name_likeness(t.norm) < 0.45):
             parts.append(t.norm)
             last = j
             j += 1
@@ -177,11 +179,21 @@ def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[
         return None
     start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix))
     end = tokens[last].end
-    surface = display_form(_strip_quotes(" ".join([_strip_surface(tokens[i].text, stem)] + _texts(tokens, i + 1, last))))
+    surface = display_form(
+        _strip_quotes(" ".join([_strip_surface(tokens[i].text, stem)] + _texts(tokens, i + 1, last)))
+    )
     key = name_key(" ".join(p for p in parts))
     return [
         Found(i, last, start, end, "organization", surface, key, affiliation=affiliation, country=affiliation)
     ]
+
+
+def _has_proclitic(norm: str) -> bool:
+    """``لتحقيق`` is ``ل`` + a known word; ``بركان`` is a word of its own."""
+    if norm[:1] not in ("و", "ب", "ل", "ف"):
+        return False
+    rest = word_stats().get(norm[1:])
+    return rest is not None and (rest.common + rest.definite) >= 3
 
 
 def _texts(tokens: list[Token], a: int, b: int) -> list[str]:
@@ -285,7 +297,12 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
     )
     # A post written after the name: ``آشتون كارتر وزير الدفاع الأميركي``.
     after = _post_at(tokens, name_end + 1)
-    if after and after.prefix == "" and after.title and _name_span(tokens, _skip_ranks(tokens, after.last + 1)[0]) is None:
+    if (
+        after
+        and after.prefix == ""
+        and after.title
+        and _name_span(tokens, _skip_ranks(tokens, after.last + 1)[0]) is None
+    ):
         found = Found(
             found.first,
             after.last,
@@ -354,7 +371,9 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             last, k = i, i + 1
             while k < len(tokens) and tokens[k].norm in vocab.RANK_TAILS:
                 last, k = k, k + 1
-            text = " ".join([_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]])
+            text = " ".join(
+                [_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]]
+            )
             return _Post(i, last, display_form(text), None, prefix)
         words = [i]
         last = i
@@ -412,7 +431,9 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             j += 1
             continue
         break
-    surface = [_strip_surface(t.text, t.norm[len(prefix) :]) if x == i else t.text for x, t in _at(tokens, words)]
+    surface = [
+        _strip_surface(t.text, t.norm[len(prefix) :]) if x == i else t.text for x, t in _at(tokens, words)
+    ]
     return _Post(i, last, display_form(" ".join(surface)), affiliation, prefix)
 
 
@@ -442,6 +463,9 @@ _POST_NOUNS = vocab.ORG_HEADS | vocab._norm_set("شؤون قسم دائرة شع
 
 def _name_span(tokens: list[Token], k: int) -> int | None:
     """Last token index of a person name starting at ``k``, or None."""
+    known = _known_name_end(tokens, k, tokens[k].norm if k < len(tokens) else "")
+    if known is not None:
+        return known
     n = len(tokens)
     j = k
     last = None
@@ -457,8 +481,10 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
                 j += 1
                 continue
             break
-        if norm.startswith("وال") or norm.startswith("و") and norm[1:] in vocab.TITLE_HEADS:
+        if norm.startswith("وال") or (norm.startswith("و") and norm[1:] in vocab.TITLE_HEADS):
             break  # ``والمعترف``, ``ووزير``: a new phrase, not the name going on
+        if j > k and _match_place(tokens, j):
+            break  # ``خلوصي أكار طرابلس``: a place after the name
         if looks_like_verb(norm) or (len(norm) <= 2 and norm not in vocab.NAME_LINKS):
             break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
         if is_name_word(norm, prev_name):
@@ -466,7 +492,12 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             prev_name = True
             j += 1
             continue
-        if last is None and j + 1 < n and tokens[j + 1].norm in ("بن", "بنت") and norm not in vocab.STOP_WORDS:
+        if (
+            last is None
+            and j + 1 < n
+            and tokens[j + 1].norm in ("بن", "بنت")
+            and norm not in vocab.STOP_WORDS
+        ):
             # ``مساعد بن محمد``: a given name that is also a post word, known by ``بن`` after it.
             last = j
             prev_name = True
@@ -489,21 +520,37 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
     return last
 
 
+def _known_name_end(tokens: list[Token], k: int, first: str) -> int | None:
+    """End of a full name known from the actor dictionary starting at ``k`` (first word given)."""
+    if k >= len(tokens):
+        return None
+    for words in known_names().get(first, ()):
+        if k + len(words) <= len(tokens) and all(
+            name_key(tokens[k + x].norm) == words[x] or tokens[k + x].norm == words[x] for x in range(1, len(words))
+        ):
+            return k + len(words) - 1
+    return None
+
+
 def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
-    """A name with no post: two or more name words starting with a known first name."""
+    """A name with no post: a known full name, or name words after a known given name."""
     tok = tokens[i]
     if not tok.is_arabic:
         return None
     for prefix, stem in bare_forms(tok.norm):
-        if prefix.endswith("ال") or not is_known_first_name(stem):
+        if prefix.endswith("ال"):
             continue
-        if i + 1 >= len(tokens):
-            return None
-        end = _name_span_after_first(tokens, i)
+        end = _known_name_end(tokens, i, stem)
+        if end is None:
+            if not is_known_first_name(stem) or i + 1 >= len(tokens):
+                continue
+            end = _name_span_after_first(tokens, i)
         if end is None:
             return None
         start = tok.start + len(_surface_prefix(tok.text, prefix))
-        name = display_form(" ".join([_strip_surface(tok.text, stem)] + [t.text for t in tokens[i + 1 : end + 1]]))
+        name = display_form(
+            " ".join([_strip_surface(tok.text, stem)] + [t.text for t in tokens[i + 1 : end + 1]])
+        )
         return [Found(i, end, start, tokens[end].end, "person", name, name_key(name))]
     return None
 

@@ -56,8 +56,52 @@ _REGION_LABELS = {"RU-CE": "الشيشان"}
 # City names that are also everyday words or person names in Arabic news.
 _CITY_STOP = {
     normalize(w)
-    for w in ["السلام", "الملك", "الامير", "الحرية", "النصر", "الوحدة", "الثورة", "الرئيس", "الحكومة", "العمل", "الشعب", "مكة_المكرمة", "سلمان", "محمد", "علي", "عمر", "حسن", "خالد", "فهد", "عبدالله", "الخليج", "الشرق", "الغرب", "الشمال", "الجنوب", "المدينة", "الرياضة", "مدينه",
-        "كوم", "الاحد", "السبت", "الجمعة", "الخميس", "ليل", "تل", "الرمل", "البحر", "النهر", "الجبل", "الحسين", "الامل", "الفجر", "العين", "الوطن"]
+    for w in [
+        "السلام",
+        "الملك",
+        "الامير",
+        "الحرية",
+        "النصر",
+        "الوحدة",
+        "الثورة",
+        "الرئيس",
+        "الحكومة",
+        "العمل",
+        "الشعب",
+        "مكة_المكرمة",
+        "سلمان",
+        "محمد",
+        "علي",
+        "عمر",
+        "حسن",
+        "خالد",
+        "فهد",
+        "عبدالله",
+        "الخليج",
+        "الشرق",
+        "الغرب",
+        "الشمال",
+        "الجنوب",
+        "المدينة",
+        "الرياضة",
+        "مدينه",
+        "كوم",
+        "الاحد",
+        "السبت",
+        "الجمعة",
+        "الخميس",
+        "ليل",
+        "تل",
+        "الرمل",
+        "البحر",
+        "النهر",
+        "الجبل",
+        "الحسين",
+        "الامل",
+        "الفجر",
+        "العين",
+        "الوطن",
+    ]
 }
 
 
@@ -156,3 +200,15 @@ def place_first_words() -> dict[str, int]:
 def country_labels() -> dict[str, str]:
     """ISO code → Arabic label of the country."""
     return {p.country: p.label for p in places().values() if p.subtype in ("country", "region")}
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word → full person names known from the PETRARCH actor dictionary (longest first)."""
+    text = resources.files("kg.extract").joinpath("data/known_names.txt").read_text(encoding="utf-8")
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            words = tuple(line.split())
+            table.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}

@@ -147,7 +147,9 @@ def _add_affiliation_targets(groups: dict[str, _Group]) -> None:
             if aff in labels:
                 gid = stable_id("place", aff)
                 if gid not in groups:
-                    groups[gid] = _Group("place", aff, Counter({labels[aff]: 1}), country=aff, subtype="country")
+                    groups[gid] = _Group(
+                        "place", aff, Counter({labels[aff]: 1}), country=aff, subtype="country"
+                    )
 
 
 def _affiliation_id(aff: str, groups: dict[str, _Group]) -> str | None:
@@ -194,7 +196,9 @@ def _label(g: _Group) -> str:
     if g.kind == "place" and g.subtype in ("country", "region") and g.country in country_labels():
         return country_labels()[g.country]
     # The fullest name, and among equally full ones the most frequent spelling.
-    full = [n for n in g.names if len(normalize(n).split()) == max(len(normalize(x).split()) for x in g.names)]
+    full = [
+        n for n in g.names if len(normalize(n).split()) == max(len(normalize(x).split()) for x in g.names)
+    ]
     return max(full, key=lambda n: (g.names[n], n))
 
 

@@ -56,7 +56,9 @@ def merge_events(
                 MentionRef(art.id, ev.sentence.start, ev.sentence.end, ev.sentence.text),
             )
             items.append(
-                _Item(art.id, a_idx, ev.type, roles, place, time, ev.status, mention, (art.id, ev.trigger.start))
+                _Item(
+                    art.id, a_idx, ev.type, roles, place, time, ev.status, mention, (art.id, ev.trigger.start)
+                )
             )
     parent = list(range(len(items)))
 
@@ -155,7 +157,9 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
     status = "happened" if any(m.status == "happened" for m in members) else "planned"
     key = f"{first.order[0]}:{first.order[1]}"
     eid = f"event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
-    names = [entities[p.entity].label for p in participants[:3] if p.entity in entities and p.role != "destination"]
+    names = [
+        entities[p.entity].label for p in participants[:3] if p.entity in entities and p.role != "destination"
+    ]
     label = f"{_TYPE_AR.get(first.type, first.type)}: {'، '.join(names)}"
     return EventNode(
         eid,
@@ -175,7 +179,9 @@ def _best_place(places: list[str], entities: dict[str, Entity]) -> str | None:
         return None
     rank = {"site": 0, "city": 1, "region": 2, "country": 3}
     counts = Counter(places)
-    return min(counts, key=lambda p: (rank.get(entities[p].subtype or "", 4) if p in entities else 5, -counts[p], p))
+    return min(
+        counts, key=lambda p: (rank.get(entities[p].subtype or "", 4) if p in entities else 5, -counts[p], p)
+    )
 
 
 def _best_time(times: list[TimeExpression]) -> TimeExpression | None:
