@@ -78,7 +78,7 @@ def build(
             raise CliError(f"no such file or folder: {', '.join(missing)}; check the path")
 
         def progress(stage: str, done: int, total: int | None) -> None:
-            if not quiet and total:
+            if not quiet and total and sys.stderr.isatty():
                 typer.echo(f"\r{stage}: {done}/{total}", err=True, nl=False)
 
         result = run_build(
@@ -96,7 +96,8 @@ def build(
         _fail(exc)
         return
     if not quiet:
-        typer.echo("\r", err=True, nl=False)
+        if sys.stderr.isatty():
+            typer.echo("\r" + " " * 40 + "\r", err=True, nl=False)
         secs = sum(result.timings.values())
         typer.echo(
             f"{result.articles} articles → {result.entities} entities, {result.events} events, "

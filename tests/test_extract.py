@@ -50,7 +50,7 @@ def test_offsets_point_at_the_written_text(tripoli: ArticleFacts) -> None:
 
 
 def test_short_form_and_spelling_variant_chain_to_one_person(tripoli: ArticleFacts) -> None:
-    zarrouq = [i for i, e in enumerate(tripoli.entities) if e.name == "عمر الزروق"][0]
+    zarrouq = next(i for i, e in enumerate(tripoli.entities) if e.name == "عمر الزروق")
     short = [m for m in tripoli.mentions if m.entity == zarrouq and m.text == "الزروق"]
     assert short, "the bare family name is a mention of the person named in full"
     names = [e.name for e in tripoli.entities if e.kind == "person"]
@@ -74,7 +74,7 @@ def test_organisations() -> None:
 
 def test_reception_roles(tripoli: ArticleFacts) -> None:
     meetings = _events(tripoli, "Meeting")
-    reception = [ev for ev in meetings if ev.trigger.text == "استقبل"][0]
+    reception = next(ev for ev in meetings if ev.trigger.text == "استقبل")
     roles = _roles(tripoli, reception)
     assert roles["عمر الزروق"] == "host"
     assert roles["محمد بولات"] == "guest"
@@ -118,7 +118,7 @@ def test_planned_visit_is_not_happened(tripoli: ArticleFacts) -> None:
 
 def test_without_a_date_relative_time_stays_unresolved() -> None:
     f = _facts(TRIPOLI_RECEPTION, dct=None)
-    reception = [ev for ev in f.events if ev.trigger.text == "استقبل"][0]
+    reception = next(ev for ev in f.events if ev.trigger.text == "استقبل")
     t = f.times[reception.time]
     assert t.value is None and t.precision == "unresolved" and t.weekday == 2
 
@@ -129,7 +129,9 @@ def test_every_event_has_an_actor(tripoli: ArticleFacts) -> None:
 
 
 def test_dateline_place_is_the_default_location() -> None:
-    f = _facts("استقبل وزير الخارجية الليبي عمر الزروق اليوم السفير الإيطالي جوزيبي بوتشينو.", dateline="بنغازي")
+    f = _facts(
+        "استقبل وزير الخارجية الليبي عمر الزروق اليوم السفير الإيطالي جوزيبي بوتشينو.", dateline="بنغازي"
+    )
     ev = _events(f, "Meeting")[0]
     assert f.entities[ev.place].name in ("بنغازي", "بنغازى")
 

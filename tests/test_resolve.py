@@ -63,7 +63,9 @@ def test_greetings_sender_is_not_a_participant(graph: Graph) -> None:
 
 def test_the_princes_meeting_is_another_event(graph: Graph) -> None:
     prince = _persons(graph, "محمد بن سلمان")[0]
-    meetings = [ev for ev in graph.events if ev.type == "Meeting" and prince.id in {p.entity for p in ev.participants}]
+    meetings = [
+        ev for ev in graph.events if ev.type == "Meeting" and prince.id in {p.entity for p in ev.participants}
+    ]
     assert len(meetings) == 1
     assert meetings[0].articles == ("c",)
 

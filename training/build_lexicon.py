@@ -39,7 +39,7 @@ def definite_counts(corpus: Path) -> Counter[str]:
                         for prefix in ("ال", "وال", "بال", "لل", "فال", "كال"):
                             if word.startswith(prefix) and len(word) - len(prefix) >= 3:
                                 bare = word[len(prefix) :]
-                                counts[bare if prefix != "لل" else bare] += 1
+                                counts[bare] += 1
                                 break
     return counts
 
@@ -61,7 +61,9 @@ def main(shared: Path) -> None:
     rows = sorted(counts.items())
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write("# word\t" + "\t".join(COLUMNS) + "\n")
-        fh.write("# derived from ANERcorp (CC BY-SA 4.0; Benajiba et al. 2007; CAMeL split, Obeid et al. 2020)\n")
+        fh.write(
+            "# derived from ANERcorp (CC BY-SA 4.0; Benajiba et al. 2007; CAMeL split, Obeid et al. 2020)\n"
+        )
         fh.write("# DEF: count of the definite form in SaudiNewsNet (CC BY-NC-SA 4.0; Alhagri 2015)\n")
         for word, c in rows:
             if not any(ch.isalpha() for ch in word):

@@ -20,7 +20,12 @@ from kg.extract.resources import word_stats
 
 OUT = Path(__file__).resolve().parents[1] / "kg" / "extract" / "data" / "known_names.txt"
 _NOT_NAME = (
-    vocab.TITLE_HEADS | vocab.TITLE_WORDS | vocab.ORG_HEADS | vocab.STOP_WORDS | set(vocab.DEMONYMS) | vocab.HONORIFICS
+    vocab.TITLE_HEADS
+    | vocab.TITLE_WORDS
+    | vocab.ORG_HEADS
+    | vocab.STOP_WORDS
+    | set(vocab.DEMONYMS)
+    | vocab.HONORIFICS
 )
 
 
@@ -40,9 +45,8 @@ def main(shared: Path) -> None:
             continue  # not known to start with a given name: maybe an organisation
         names.add(" ".join(words))
     OUT.write_text(
-        "# full person names from the UniversalPetrarch Arabic actor dictionary (MIT, Open Event Data Alliance)\n"
-        + "\n".join(sorted(names))
-        + "\n",
+        "# full person names from the UniversalPetrarch Arabic actor dictionary\n"
+        "# (MIT License, Open Event Data Alliance)\n" + "\n".join(sorted(names)) + "\n",
         encoding="utf-8",
     )
     print(f"{len(names)} names → {OUT}")

@@ -39,9 +39,12 @@ def extract(article: Article) -> ArticleFacts:
     dateline_idx = _dateline_entity(article, entities)
     pair = _main_country_pair(entities, mentions)
     events: list[Event] = []
+    sides: tuple[int, ...] = ()  # entities of the last meeting, for ``الجانبان``
+    sides_time: int | None = None
     for (s, e), toks in zip(sentences, sent_tokens, strict=True):
         tok_index = {t.start: k for k, t in enumerate(toks)}
-        actor_refs, place_refs = [], []
+        actor_refs: list[ActorRef] = []
+        place_refs: list[ActorRef] = []
         for m_idx, m in enumerate(mentions):
             if not (s <= m.start < e):
                 continue
@@ -51,6 +54,8 @@ def extract(article: Article) -> ArticleFacts:
                 continue
             ref = ActorRef(m_idx, first, last)
             (place_refs if m.kind == "place" else actor_refs).append(ref)
+            if m.kind == "place" and entities[m.entity].subtype in ("country", "region"):
+                actor_refs.append(ref)  # states act: ``وقّعت ليبيا وتركيا مذكرة``
         times = []
         for t_idx, te in enumerate(times_all):
             if s <= te.start < e:
@@ -67,17 +72,33 @@ def extract(article: Article) -> ArticleFacts:
             [(k, te) for k, te, _ in times],
             article.dct is not None,
             pair,
+            sides,
         )
         for ev in raw:
             roles = _roles(ev["roles"], mentions)
             if not roles:
                 continue
-            place = mentions[ev["place"]].entity if ev["place"] is not None else dateline_idx
             time = times[ev["time"]][2] if ev["time"] is not None else None
+            if time is None and ev["from_sides"]:
+                time = sides_time  # ``ووقّع الجانبان في ختام اللقاء``: when the meeting was
+            place = mentions[ev["place"]].entity if ev["place"] is not None else None
+            if place is None and _is_current(times_all[time] if time is not None else None, article):
+                # The dateline is where the reporter was: it places today's events only,
+                # not the memorandum signed months before.
+                place = dateline_idx
             events.append(
                 Event(ev["type"], ev["trigger"], Span(s, e, text[s:e]), roles, place, time, ev["status"])
             )
+            principals = tuple(r.entity for r in roles if r.role in ("host", "guest", "participant"))
+            if ev["type"] == "Meeting" and len(principals) >= 2:
+                sides, sides_time = principals, time
     return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(times_all), tuple(events))
+
+
+def _is_current(te: TimeExpression | None, article: Article) -> bool:
+    if te is None or te.begin is None or article.dct is None:
+        return te is None or te.relative
+    return abs((te.begin - article.dct).days) <= 1
 
 
 def _token_at(tokens: list[Token], pos: int) -> int | None:

@@ -101,9 +101,10 @@ def same_person_name(a: str, b: str) -> bool:
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if _is_subsequence(short, long_):
         if len(short) > 1:
-            # The same given name: ``عادل الجبير`` ~ ``عادل بن أحمد الجبير``, but never
-            # ``سلمان بن عبدالعزيز`` ~ ``محمد بن سلمان بن عبدالعزيز`` (his son).
-            return short[0] == long_[0]
+            # The same given name and a lineage that agrees: ``عادل الجبير`` ~ ``عادل بن أحمد
+            # الجبير``; never ``سلمان بن عبدالعزيز`` ~ ``محمد بن سلمان بن عبدالعزيز`` (his son)
+            # nor ``سلطان بن عبدالعزيز`` ~ ``سلطان بن سلمان بن عبدالعزيز`` (his grandson).
+            return short[0] == long_[0] and _lineage_agrees(short, long_)
         # A one-word name matches only a family name (last word), never a given name.
         return short[0] == long_[-1] and long_[-2:-1] not in (["بن"], ["ال"])
     if len(wa) == len(wb) and len(wa) >= 2:
@@ -137,6 +138,29 @@ def _similar_word(a: str, b: str) -> bool:
     if not _transliterated(a, b):
         return False
     return skeleton(a) == skeleton(b) or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
+
+
+def _lineage(words: list[str]) -> tuple[list[str], list[str]]:
+    """(given name and forefathers named with ``بن``, the rest: family name and middle names)."""
+    chain, rest = [words[0]], []
+    k = 1
+    while k < len(words):
+        if words[k] in ("بن", "بنت") and k + 1 < len(words):
+            chain.append(words[k + 1])
+            k += 2
+            continue
+        rest.append(words[k])
+        k += 1
+    return chain, rest
+
+
+def _lineage_agrees(short: list[str], long_: list[str]) -> bool:
+    chain_s, rest_s = _lineage(short)
+    chain_l, rest_l = _lineage(long_)
+    if chain_l[: len(chain_s)] != chain_s:
+        return False
+    # ``عادل أحمد الجبير`` writes the father without ``بن``.
+    return not rest_s or _is_subsequence(rest_s, chain_l[len(chain_s) :] + rest_l)
 
 
 def _is_subsequence(short: list[str], long_: list[str]) -> bool:

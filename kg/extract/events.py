@@ -49,7 +49,7 @@ _add(
     "عقد يعقد عقدت عقدا أجرى يجري أجرت أجريا",
     Trigger("Meeting", "participant", "participant", needs_object_noun=_MEETING_NOUNS),
 )
-_add("حضر يحضر حضرت", Trigger("Meeting", "attendee", "attendee"))
+_add("حضر يحضر حضرت شارك يشارك شاركت", Trigger("Meeting", "attendee", "attendee"))
 _add("زار يزور تزور زارت", Trigger("Visit", "visitor", "destination"))
 _add("وصل يصل وصلت", Trigger("Visit", "visitor", "destination"))
 _add(
@@ -57,24 +57,22 @@ _add(
     Trigger("Agreement", "signatory", "signatory", needs_object_noun=_AGREEMENT_NOUNS),
 )
 _add(
-    "قال يقول قالت أكد يؤكد أكدت صرح يصرح صرحت أشار يشير أشارت أوضح يوضح أوضحت لفت شدد يشدد شددت أعلن يعلن أعلنت أضاف",
+    "قال يقول قالت أكد يؤكد أكدت صرح يصرح صرحت أشار يشير أشارت أوضح يوضح أوضحت"
+    " لفت شدد يشدد شددت أعلن يعلن أعلنت أضاف",
     Trigger("Statement", "speaker", "speaker"),
 )
 
 
 def is_trigger_word(norm: str) -> bool:
     """A known trigger verb, with its future prefix or a dual/plural ending (``أكدا``)."""
-    for form in (norm, norm[1:] if norm[:1] == "س" else norm, norm[:-1], norm[:-2]):
-        if form in _VERBS:
-            return True
-    return False
+    return any(form in _VERBS for form in (norm, norm[1:] if norm[:1] == "س" else norm, norm[:-1], norm[:-2]))
 
 
 _VISIT_NOUN = Trigger("Visit", "visitor", "destination", nominal=True)
 _AGREEMENT_NOUN = Trigger("Agreement", "signatory", "signatory", nominal=True)
 _VISIT_NOUNS = _n("زيارة زيارته زيارتها")
 _SIGNED = _n("الموقعة الموقع الموقعه الموقّعة")
-_FUTURE_MODALS = _n("المقرر المتوقع يعتزم تعتزم سوف المرتقب المرتقبة المزمع")
+_FUTURE_MODALS = _n("المقرر المتوقع المنتظر يعتزم تعتزم سوف المرتقب المرتقبة المزمع")
 _NEGATIONS = _n("لم لن لا ما")
 _CLAUSE_END = set(".;؛:!?؟") | {"وذلك", "حيث", "بينما", "فيما", "كما"}
 _ATTEND = _n("بحضور بمشاركة وبحضور وبمشاركة")
@@ -83,7 +81,7 @@ _WITH = _n("مع ومع")
 _BETWEEN = _n("بين")
 _CONTENT_START = _n("أن ان إن بأن وأن") | {":", "«", "“", '"'}
 _MEDIA_HEADS = _n("قناة صحيفة وكالة إذاعة تلفزيون موقع")
-_PAIR_WORDS = _n("البلدين الجانبين الطرفين البلدان الجانبان الطرفان")
+_PAIR_WORDS = _n("البلدين الجانبين الطرفين البلدان الجانبان الطرفان الوزيرين الوزيران الرئيسين الرئيسان")
 
 
 @dataclass(frozen=True)
@@ -102,31 +100,62 @@ def find_events(
     times: list[tuple[int, TimeExpression]],
     dct_known: bool,
     pair: tuple[int, int] | None,
+    sides: tuple[int, ...] = (),
 ) -> list[dict]:
     """Events in one sentence, as dicts the caller turns into ``Event`` objects.
 
     ``actor_refs``/``place_refs`` are the sentence's person/organisation and place
     mentions by token index; ``times`` pairs the index of each time expression with it;
-    ``pair`` is the article's two main countries, for ``البلدين``.
+    ``pair`` is the article's two main countries, for ``البلدين``; ``sides`` the entities of
+    the meeting told last, for ``الجانبان`` (the two sides).
     """
     events = []
-    for t_idx, tok in enumerate(tokens):
-        hit = _trigger_at(tokens, t_idx)
-        if hit is None:
-            continue
+    hits = [(k, h) for k in range(len(tokens)) if (h := _trigger_at(tokens, k)) is not None]
+    # Each date belongs to the trigger nearest to it: in ``أكد … أن مذكرة التفاهم الموقعة
+    # في شهر نوفمبر الماضي`` the month dates the memorandum, not the statement.
+    owner = (
+        {
+            k: min((abs(tok_idx - t) + (0 if tok_idx > t else 3), t) for t, _ in hits)[1]
+            for k, (tok_idx, _) in enumerate(times)
+        }
+        if hits
+        else {}
+    )
+    for t_idx, hit in hits:
+        tok = tokens[t_idx]
         trigger, future_prefix = hit
         if t_idx > 0 and tokens[t_idx - 1].norm in _NEGATIONS:
             continue
         roles = _roles(tokens, t_idx, trigger, actor_refs, mentions)
-        if trigger.type == "Agreement" and not roles and pair:
-            if any(tokens[k].norm in _PAIR_WORDS for k in range(t_idx, min(len(tokens), t_idx + 6))):
-                roles = [(-1 - pair[0], "signatory"), (-1 - pair[1], "signatory")]
-        place = _place(tokens, t_idx, trigger, place_refs)
+        from_sides = False
+        if sides and trigger.type != "Statement" and _pair_word_near(tokens, t_idx):
+            # ``وبحث الجانبان``, ``ووقّع الجانبان``: the two sides of the meeting just told.
+            role = "signatory" if trigger.type == "Agreement" else "participant"
+            roles = [(-1 - e, role) for e in sides] + [r for r in roles if r[1] == "attendee"]
+            from_sides = True
+        if (
+            trigger.type == "Agreement"
+            and not roles
+            and pair
+            and any(tokens[k].norm in _PAIR_WORDS for k in range(t_idx, min(len(tokens), t_idx + 6)))
+        ):
+            roles = [(-1 - pair[0], "signatory"), (-1 - pair[1], "signatory")]
+        acting = {m for m, _ in roles if m >= 0}
+        place = _place(tokens, t_idx, trigger, [p for p in place_refs if p.mention not in acting])
         if trigger.type == "Visit" and place is not None:
             roles.append((-1 - mentions[place].entity, "destination"))
         if not [r for r in roles if r[1] != "destination"]:
             continue
-        time_idx = _nearest_time(t_idx, times)
+        # A statement is dated by what stands before its content (``قال … أمس إن``); dates in
+        # what was said belong to the content.
+        cut = _content_start(tokens, t_idx) if trigger.type == "Statement" else len(tokens)
+        time_idx = _nearest_time(
+            t_idx,
+            [
+                (ti, te) if owner.get(k) == t_idx and ti < cut else (ti, None)
+                for k, (ti, te) in enumerate(times)
+            ],
+        )
         planned = future_prefix or _modal_before(tokens, t_idx)
         if time_idx is not None:
             te = times[time_idx][1]
@@ -140,9 +169,25 @@ def find_events(
                 "place": place,
                 "time": time_idx,
                 "status": "planned" if planned else "happened",
+                "from_sides": from_sides,
             }
         )
     return events
+
+
+def _pair_word_near(tokens: list[Token], t_idx: int) -> bool:
+    # After the verb (``وقّع الجانبان``) or just before it (``أن الوزيرين وقّعا``).
+    window = [*range(max(0, t_idx - 2), t_idx), *range(t_idx + 1, min(len(tokens), t_idx + 4))]
+    return any(
+        bare_forms(tokens[k].norm)[-1][1] in _PAIR_WORDS or tokens[k].norm in _PAIR_WORDS for k in window
+    )
+
+
+def _content_start(tokens: list[Token], t_idx: int) -> int:
+    for k in range(t_idx + 1, len(tokens)):
+        if tokens[k].norm in _CONTENT_START:
+            return k
+    return len(tokens)
 
 
 def _trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
@@ -182,13 +227,39 @@ def _clause_end(tokens: list[Token], start: int) -> int:
     return len(tokens)
 
 
+def _attendance_end(tokens: list[Token], start: int) -> int:
+    for k in range(start, len(tokens)):
+        if tokens[k].norm in (".", "كما", "بينما", "فيما", "وذلك"):
+            return k
+    return len(tokens)
+
+
 def _roles(
     tokens: list[Token], t_idx: int, trig: Trigger, actors: list[ActorRef], mentions: list[Mention]
 ) -> list[tuple[int, str]]:
     # Attendance lists run to the sentence end: ``وحضر المحادثات … كل من؛ أ، وب، وج``.
-    end = len(tokens) if trig.subject_role == "attendee" else _clause_end(tokens, t_idx + 1)
+    end = (
+        _attendance_end(tokens, t_idx + 1)
+        if trig.subject_role == "attendee"
+        else _clause_end(tokens, t_idx + 1)
+    )
     after = [a for a in actors if t_idx < a.first < end]
+    # A state acts only as the subject right after the verb (``وقّعت ليبيا وتركيا``, the second
+    # joined by و), as a visit's destination, or with ``مع``; elsewhere it is talked about.
+    lead = [a for a in after if a.first - t_idx <= 1]
+    after = [
+        a
+        for a in after
+        if mentions[a.mention].kind != "place"
+        or a.first - t_idx <= 1
+        or trig.type == "Visit"
+        or _after_word(tokens, a.first, _WITH, 2)
+        or (lead and mentions[lead[0].mention].kind == "place" and a.first == lead[-1].last + 1)
+    ]
     roles: list[tuple[int, str]] = []
+    if trig.subject_role == "attendee":
+        # ``وحضر اللقاء … كل من أ، وب``: everyone listed attended.
+        return [(a.mention, "attendee") for a in after if mentions[a.mention].kind != "place"]
     if trig.nominal and trig.type == "Visit":
         # ``زيارة وزير الدفاع التركي``: the visitor is the genitive right after the noun; with
         # ``أجرى … زيارة`` it is the subject written before.
@@ -207,12 +278,16 @@ def _roles(
         if between:
             roles.extend((a.mention, "signatory") for a in after if a.first > between[0])
         return roles
-    if not after:
-        # Subject written before the verb (``النمروش أكد``), within a few words.
+    if not after or (trig.type != "Statement" and after[0].first - t_idx > 4):
+        # Subject written before the verb (``النمروش أكد``, ``أن الدبيبة سيزور أنقرة``).
         before = [a for a in actors if a.last < t_idx and t_idx - a.last <= 2]
-        if before and trig.type == "Statement":
+        if before:
             roles.append((before[-1].mention, trig.subject_role))
-        return roles
+        if not after or trig.type == "Statement":
+            return roles
+        return roles + [
+            (a.mention, _object_role(tokens, a, trig, mentions)) for a in after if a.first - t_idx <= 8
+        ]
     if trig.type == "Statement":
         # The speaker comes before what was said: after ``أن``/``إن``/a colon it is content.
         cut = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _CONTENT_START), end)
@@ -234,20 +309,35 @@ def _roles(
     for a in after:
         if subject is not None and a is subject:
             continue
-        role = trig.object_role
-        preceding = tokens[a.first - 1].norm if a.first > 0 else ""
-        head = tokens[a.first].norm
-        if any(w in _ATTEND for w in (preceding, head)) or _after_word(tokens, a.first, _ATTEND, 4):
-            role = "attendee"
-        elif _after_word(tokens, a.first, _WITH, 3) or head.startswith("مع"):
-            role = "participant" if trig.type == "Meeting" else trig.object_role
-        if trig.type == "Visit":
-            # People after a visit verb are companions, not destinations.
-            role = "visitor" if mentions[a.mention].kind == "person" else "destination"
-        if _inside_genitive_of_statement(tokens, a.first):
-            continue
-        roles.append((a.mention, role))
+        role = _object_role(tokens, a, trig, mentions)
+        if role is not None:
+            roles.append((a.mention, role))
     return roles
+
+
+def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list[Mention]) -> str | None:
+    """The role of an actor after the subject, or None when it takes no part."""
+    if _inside_genitive_of_statement(tokens, a.first):
+        return None
+    preceding = tokens[a.first - 1].norm if a.first > 0 else ""
+    head = tokens[a.first].norm
+    with_ = _after_word(tokens, a.first, _WITH, 3) or head in _WITH
+    if any(w in _ATTEND for w in (preceding, head)) or _after_word(tokens, a.first, _ATTEND, 4):
+        return "attendee"
+    if mentions[a.mention].kind == "place" and trig.type != "Visit":
+        # ``وقّعت ليبيا وتركيا``: the second state joins the first.
+        return trig.subject_role if trig.type in ("Agreement", "Meeting") else None
+    if trig.type == "Visit":
+        # People after a visit verb are companions, not destinations.
+        return "visitor" if mentions[a.mention].kind == "person" else "destination"
+    if trig.type == "Agreement":
+        # What follows ``وقّع`` is the document and its subject matter; partners come with ``مع``
+        # or on behalf of a side (``وقّعها عن الجانب الليبي …``).
+        on_behalf = _after_word(tokens, a.first, _n("الجانب"), 4)
+        return "signatory" if with_ or on_behalf else None
+    if with_:
+        return "participant" if trig.type == "Meeting" else trig.object_role
+    return trig.object_role
 
 
 def _is_media(m: Mention) -> bool:
@@ -289,10 +379,10 @@ def _place(tokens: list[Token], t_idx: int, trig: Trigger, places: list[ActorRef
     return None
 
 
-def _nearest_time(t_idx: int, times: list[tuple[int, TimeExpression]]) -> int | None:
+def _nearest_time(t_idx: int, times: list[tuple[int, TimeExpression | None]]) -> int | None:
     best, dist = None, 10**9
     for k, (tok_idx, te) in enumerate(times):
-        if te.kind in ("duration", "set"):
+        if te is None or te.kind in ("duration", "set"):
             continue
         d = abs(tok_idx - t_idx) + (0 if tok_idx > t_idx else 3)  # Arabic puts time after the verb
         if d < dist:

@@ -54,6 +54,36 @@ def find_mentions(tokens: list[Token]) -> list[Found]:
             i = found[-1].last + 1
         else:
             i += 1
+    return _join_genitive_orgs(tokens, out)
+
+
+def _join_genitive_orgs(tokens: list[Token], found: list[Found]) -> list[Found]:
+    """``المجلس الرئاسي لحكومة الوفاق``: a body of another body is one organisation."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == f.kind == "organization"
+            and f.first == prev.last + 1
+            and tokens[f.first].norm.startswith("ل")
+        ):
+            name = display_form(
+                " ".join(t.text for t in tokens[prev.first : f.last + 1] if t.norm not in _QUOTES)
+            )
+            out[-1] = Found(
+                prev.first,
+                f.last,
+                prev.start,
+                f.end,
+                "organization",
+                name,
+                name_key(f"{prev.key} ل{f.key}"),
+                affiliation=f.key,
+                country=prev.country or f.country,
+            )
+            continue
+        out.append(f)
     return out
 
 
@@ -74,10 +104,13 @@ def _match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
     tok = tokens[i]
     if not tok.is_arabic:
         return None
+    full = word_stats().get(tok.norm)
     for prefix, stem in bare_forms(tok.norm):
         width = firsts.get(stem)
         if not width:
             continue
+        if prefix and full is not None and full.common >= 3 and full.place == 0:
+            continue  # ``لجنة`` is a word, not ل + ``جنة``
         # Longest multi-word name first: ``الولايات المتحدة الأمريكية`` before ``الولايات``.
         for w in range(min(width, len(tokens) - i), 0, -1):
             words = [stem] + [t.norm for t in tokens[i + 1 : i + w]]
@@ -88,7 +121,9 @@ def _match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
 
 
 def _place_found(tokens: list[Token], i: int, last: int, place: Place, prefix: str) -> Found:
-    start, end = tokens[i].start, tokens[last].end
+    # The mention covers the name, not the proclitics glued to it (``ب`` of ``بطرابلس``).
+    start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix))
+    end = tokens[last].end
     return Found(
         i,
         last,
@@ -164,7 +199,8 @@ def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[
             last = j
             j += 1
             continue
-        definite = t.norm.startswith("ال") or t.norm.startswith("وال")
+        # ``أليسا`` normalises to a word that starts like the article: a name ends the organisation.
+        definite = (t.norm.startswith("ال") or t.norm.startswith("وال")) and name_likeness(t.norm) < 0.45
         nxt = tokens[j + 1] if j + 1 < n else None
         construct = nxt is not None and nxt.norm.startswith("ال") and nxt.norm not in vocab.ORG_STOPS
         if t.norm in vocab.TITLE_HEADS or t.norm in vocab.TITLE_WORDS:
@@ -180,7 +216,7 @@ def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[
     start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix))
     end = tokens[last].end
     surface = display_form(
-        _strip_quotes(" ".join([_strip_surface(tokens[i].text, stem)] + _texts(tokens, i + 1, last)))
+        _strip_quotes(" ".join([_strip_surface(tokens[i].text, stem), *_texts(tokens, i + 1, last)]))
     )
     key = name_key(" ".join(p for p in parts))
     return [
@@ -263,6 +299,8 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
     first_tok = tokens[i]
     start = first_tok.start + len(_surface_prefix(first_tok.text, post.prefix)) if i == j else tokens[i].start
     title = post.title
+    if title.split()[0].startswith("نظير"):
+        title = ""  # ``نظيرها التركي``: a counterpart, the post is the other's
     if rank and not title:
         title = rank
     if name_end is None:
@@ -359,7 +397,7 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
         return None
     fixed = _fixed_title_at(tokens, i)
     if fixed:
-        last, title, prefix = fixed
+        last, _title, prefix = fixed
         words = list(range(i, last + 1))
         j = last + 1
     else:
@@ -403,7 +441,7 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             continue
         place = _match_place(tokens, j)
         if place and (place[0].subtype in ("country", "region") or place[2][:1] in ("ب", "ل")):
-            p, plast, pprefix = place
+            p, plast, _pprefix = place
             if p.subtype in ("country", "region"):
                 affiliation = p.country
             words.extend(range(j, plast + 1))
@@ -483,10 +521,27 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             break
         if norm.startswith("وال") or (norm.startswith("و") and norm[1:] in vocab.TITLE_HEADS):
             break  # ``والمعترف``, ``ووزير``: a new phrase, not the name going on
-        if j > k and _match_place(tokens, j):
-            break  # ``خلوصي أكار طرابلس``: a place after the name
+        place = _match_place(tokens, j) if j > k else None
+        if place and (place[0].subtype != "city" or place[0].population >= 200_000 or place[2]):
+            break  # ``خلوصي أكار طرابلس``: a place after the name (not a small town: ``أكسوم``)
         if looks_like_verb(norm) or (len(norm) <= 2 and norm not in vocab.NAME_LINKS):
             break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
+        if last is not None and _glued_word(norm):
+            break  # ``آل سعود للوقوف``, ``عبدالعزيز وولي``: a new phrase starts
+        if last is None and _verb_initial(norm):
+            break  # ``الملك يصافح أشتون كارتر``: a verb, not a given name
+        if (
+            last is not None
+            and last == j - 1
+            and norm.startswith("ال")
+            and norm not in vocab.NAME_SECOND_PARTS
+            and is_known_first_name(tokens[last].norm)
+            and name_likeness(norm) > 0.0
+            and not _match_place(tokens, j)
+        ):
+            # ``محمد المنفي``: a family name that is also a common word ends the name.
+            last = j
+            break
         if is_name_word(norm, prev_name):
             last = j
             prev_name = True
@@ -520,13 +575,35 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
     return last
 
 
+def _glued_word(norm: str) -> bool:
+    """A word carrying a proclitic (و، ف، ب، ل), which names inside do not: ``للوقوف``."""
+    if norm[:1] not in ("و", "ف", "ب", "ل") or len(norm) < 4:
+        return False
+    stats = word_stats()
+    s = stats.get(norm)
+    if s is not None and s.person >= 2 and s.person >= s.common:
+        return False  # وليد، فيصل، بدر، لطفي: names that begin with those letters
+    # Glued only when what follows the proclitic is a word of its own (``بولات`` is not ب + ولات).
+    for prefix, stem in bare_forms(norm)[1:]:
+        rest = stats.get(stem)
+        if prefix and rest is not None and rest.common + rest.definite >= 3:
+            return True
+    return False
+
+
+def _verb_initial(norm: str) -> bool:
+    # An unseen word opening with the imperfect prefix ي is far more often a verb than a name.
+    return norm.startswith("ي") and len(norm) >= 4 and word_stats().get(norm) is None
+
+
 def _known_name_end(tokens: list[Token], k: int, first: str) -> int | None:
     """End of a full name known from the actor dictionary starting at ``k`` (first word given)."""
     if k >= len(tokens):
         return None
     for words in known_names().get(first, ()):
         if k + len(words) <= len(tokens) and all(
-            name_key(tokens[k + x].norm) == words[x] or tokens[k + x].norm == words[x] for x in range(1, len(words))
+            name_key(tokens[k + x].norm) == words[x] or tokens[k + x].norm == words[x]
+            for x in range(1, len(words))
         ):
             return k + len(words) - 1
     return None

@@ -100,6 +100,7 @@ def _collect(g: _Group, f: ArticleFacts, e_idx: int) -> None:
 def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, str]]) -> dict[LocalRef, str]:
     """Local person → the key of its cluster (the fullest name of that person)."""
     titles_of: dict[str, set[str]] = defaultdict(set)
+    articles_of: Counter[str] = Counter(key for (_a, _e), key in set(((r[0], 0), k) for r, k in persons))
     for ref, key in persons:
         ent = facts[ref[0]].entities[ref[1]]
         titles_of[key].update(normalize(t) for t in ent.titles)
@@ -114,10 +115,17 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
         if len(matches) > 1 and titles_of[key]:
             # ``كارتر`` with ``وزير الدفاع``: the one candidate who held that post.
             matches = [c for c in matches if titles_of[key] & titles_of[clusters[c]]] or matches
+        if len(matches) > 1:
+            # One dominant reading: the name seen in three times as many articles as any
+            # other candidate (a stray extraction does not make a name ambiguous).
+            ranked = sorted(matches, key=lambda c: -articles_of[clusters[c]])
+            if articles_of[clusters[ranked[0]]] >= 3 * max(1, articles_of[clusters[ranked[1]]]):
+                matches = ranked[:1]
         if len(matches) == 1:
             rep = clusters[matches[0]]
             assign[key] = rep
             titles_of[rep] |= titles_of[key]
+            articles_of[rep] += articles_of[key]
             continue
         # No match, or a short form that fits several people: its own node.
         clusters.append(key)
@@ -195,11 +203,9 @@ def _freeze(gid: str, g: _Group, groups: dict[str, _Group]) -> Entity:
 def _label(g: _Group) -> str:
     if g.kind == "place" and g.subtype in ("country", "region") and g.country in country_labels():
         return country_labels()[g.country]
-    # The fullest name, and among equally full ones the most frequent spelling.
-    full = [
-        n for n in g.names if len(normalize(n).split()) == max(len(normalize(x).split()) for x in g.names)
-    ]
-    return max(full, key=lambda n: (g.names[n], n))
+    # A full name that many reports use: frequency weighted by length, so that neither a
+    # stray longer extraction nor the bare family name becomes the label.
+    return max(g.names, key=lambda n: (g.names[n] * (1 + 0.5 * len(n.split())), n))
 
 
 def titles_dates(e: Entity) -> list[tuple[str, date | None, date | None]]:

@@ -79,25 +79,63 @@ def merge_events(
         by_article[it.a_idx].append(i)
     for idxs in by_article.values():
         for x, i in enumerate(idxs):
+            if _attendance_only(items[i]):
+                # ``وحضر الاجتماع …`` lists who attended the meeting just told, not any other.
+                before = [
+                    j for j in idxs[:x] if items[j].type == "Meeting" and not _attendance_only(items[j])
+                ]
+                # The latest meeting that shares someone with the list, else simply the latest.
+                sharing = [j for j in before if set(items[j].roles) & set(items[i].roles)]
+                target = (sharing or before)[-1] if before else None
+                if target is not None and _times_agree(items[target], items[i]):
+                    union(target, i)
+                continue
             for j in idxs[x + 1 :]:
-                if _mergeable(items[i], items[j], entities, same_article=True):
+                if not _attendance_only(items[j]) and _mergeable(
+                    items[i], items[j], entities, same_article=True
+                ):
                     union(i, j)
     # Across articles: blocked by (type, day); only events with a resolved day take part.
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         if it.time is not None and it.time.value and it.time.precision == "day":
             blocks[(it.type, it.time.value)].append(i)
+    # Hosts and guests gathered per merged group, so that a chain of weak links (a report that
+    # names only the king) never joins two receptions of different guests.
+    hosts: dict[int, set[str]] = defaultdict(set)
+    guests: dict[int, set[str]] = defaultdict(set)
+    for i, it in enumerate(items):
+        r = find(i)
+        hosts[r] |= {e for e, role in it.roles.items() if role == "host"}
+        guests[r] |= {e for e, role in it.roles.items() if role == "guest"}
     for idxs in blocks.values():
         for x, i in enumerate(idxs):
             for j in idxs[x + 1 :]:
-                if find(i) != find(j) and _mergeable(items[i], items[j], entities, same_article=False):
-                    union(i, j)
+                ri, rj = find(i), find(j)
+                if ri == rj or not _mergeable(items[i], items[j], entities, same_article=False):
+                    continue
+                if (hosts[ri] and hosts[rj] and not hosts[ri] & hosts[rj]) or (
+                    guests[ri] and guests[rj] and not guests[ri] & guests[rj]
+                ):
+                    continue
+                union(ri, rj)
+                root = find(ri)
+                hosts[root] = hosts[ri] | hosts[rj]
+                guests[root] = guests[ri] | guests[rj]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
     nodes = [_node([items[i] for i in idxs], entities) for idxs in groups.values()]
     nodes.sort(key=lambda n: n.id)
     return nodes
+
+
+def _attendance_only(it: _Item) -> bool:
+    return all(r in ("attendee", "destination") for r in it.roles.values())
+
+
+def _times_agree(a: _Item, b: _Item) -> bool:
+    return not (a.time and b.time and a.time.value and b.time.value and a.time.value != b.time.value)
 
 
 def _mergeable(a: _Item, b: _Item, entities: dict[str, Entity], same_article: bool) -> bool:
@@ -111,8 +149,13 @@ def _mergeable(a: _Item, b: _Item, entities: dict[str, Entity], same_article: bo
     hosts_b = {e for e, r in b.roles.items() if r == "host"}
     if hosts_a and hosts_b and not hosts_a & hosts_b:
         return False
-    actors_a = {e for e, r in a.roles.items() if r != "destination"}
-    actors_b = {e for e, r in b.roles.items() if r != "destination"}
+    guests_a = {e for e, r in a.roles.items() if r == "guest"}
+    guests_b = {e for e, r in b.roles.items() if r == "guest"}
+    if guests_a and guests_b and not guests_a & guests_b:
+        return False  # one host, two receptions the same day
+    # Attendees (ministers present at every royal reception) do not make two meetings one.
+    actors_a = {e for e, r in a.roles.items() if r not in ("destination", "attendee")} or set(a.roles)
+    actors_b = {e for e, r in b.roles.items() if r not in ("destination", "attendee")} or set(b.roles)
     shared = actors_a & actors_b
     if not shared:
         return False
@@ -121,7 +164,17 @@ def _mergeable(a: _Item, b: _Item, entities: dict[str, Entity], same_article: bo
     if a.type == "Statement":
         return True  # one speaker, one day: the same statement (or one press appearance)
     if same_article:
-        return True
+        # One report, two mentions of one event: an attendance list for the meeting told
+        # before, or one actor set inside the other. Two meetings with different principals
+        # (``وفي سياق منفصل، عقد ولي العهد اجتماعا مع …``) stay two.
+        principals_a = {e for e, r in a.roles.items() if r not in ("attendee", "destination")}
+        principals_b = {e for e, r in b.roles.items() if r not in ("attendee", "destination")}
+        return (
+            not principals_a
+            or not principals_b
+            or principals_a <= principals_b
+            or principals_b <= principals_a
+        )
     return len(shared) >= 2 or min(len(actors_a), len(actors_b)) == 1
 
 
@@ -151,7 +204,7 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
     participants = tuple(
         Participation(e, r) for e, r in sorted(roles.items(), key=lambda kv: (role_priority(kv[1]), kv[0]))
     )
-    place = _best_place([m.place for m in members if m.place], entities)
+    place = _best_place([m.place for m in members if m.place and not _attendance_only(m)], entities)
     times = [m.time for m in members if m.time is not None and m.time.value]
     time = _best_time(times) or next((m.time for m in members if m.time is not None), None)
     status = "happened" if any(m.status == "happened" for m in members) else "planned"
@@ -177,10 +230,11 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
 def _best_place(places: list[str], entities: dict[str, Entity]) -> str | None:
     if not places:
         return None
+    # The place most reports give; among equals, the most specific (a palace over its city).
     rank = {"site": 0, "city": 1, "region": 2, "country": 3}
     counts = Counter(places)
     return min(
-        counts, key=lambda p: (rank.get(entities[p].subtype or "", 4) if p in entities else 5, -counts[p], p)
+        counts, key=lambda p: (-counts[p], rank.get(entities[p].subtype or "", 4) if p in entities else 5, p)
     )
 
 

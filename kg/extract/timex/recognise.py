@@ -1,0 +1,141 @@
+"""``find_times``: every rule over the normalised text, longest match wins, then ranges
+(``من 3 يوليو إلى 5 أغسطس``) and early/mid/late (``أواخر يوليو``) are joined, and
+spans are mapped back to the original text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from datetime import date
+
+from kg.arabic.normalize import normalize_with_map, to_original
+from kg.extract.timex import lexicon as lx
+from kg.extract.timex import resolve as rs
+from kg.extract.timex.patterns import RANGE_LEAD, RANGE_SEP, alt, n
+from kg.extract.timex.rules import RULES, Ctx, Found, narrow
+from kg.model import TimeExpression
+
+
+def find_times(text: str, dct: date | None) -> list[TimeExpression]:
+    """Time expressions in ``text``, sorted, non-overlapping, with offsets into ``text``.
+
+    ``dct`` is the article's date; relative expressions (اليوم, الشهر الماضي, 3 يوليو)
+    are resolved against it, or left unresolved (value None) when it is None.
+    """
+    norm, index = normalize_with_map(text)
+    ctx = Ctx(norm, dct)
+    found: list[Found] = []
+    for priority, (pattern, reader) in enumerate(RULES):
+        for m in pattern.finditer(norm):
+            got = reader(m, ctx)
+            if got is not None and got.end > got.start:
+                found.append(replace(got, priority=priority))
+    chosen = _longest_first(found)
+    chosen = _join_ranges(chosen, norm, dct)
+    chosen = _join_parts(chosen, norm)
+    return [_to_text(f, text, index) for f in chosen]
+
+
+def _longest_first(found: list[Found]) -> list[Found]:
+    taken: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start, f.priority)):
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    return sorted(taken, key=lambda f: f.start)
+
+
+_LEAD_BEFORE = re.compile(n(rf"(?<!\w)(?:[وف])?(?P<lead>{RANGE_LEAD})\s+$"))
+_SEP_ONLY = re.compile(n(rf"^{RANGE_SEP}$"))
+
+
+def _join_ranges(found: list[Found], norm: str, dct: date | None) -> list[Found]:
+    """``من <date> إلى <date>`` and ``بين <date> و<date>``: one range from two dates."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        lead = _LEAD_BEFORE.search(norm[max(0, a.start - 30) : a.start])
+        if (
+            b is not None
+            and lead is not None
+            and _SEP_ONLY.match(norm[a.end : b.start])
+            and _joinable(a.expr, b.expr)
+        ):
+            first = _year_from(a.expr, b.expr)
+            assert first.begin is not None and b.expr.end_date is not None
+            if first.begin <= b.expr.end_date:
+                lead_start = a.start - (len(norm[max(0, a.start - 30) : a.start]) - lead.start("lead"))
+                if not out or out[-1].end <= lead_start:
+                    expr = rs.range_expr(
+                        first.precision if first.precision == b.expr.precision else "day",
+                        first.begin,
+                        b.expr.end_date,
+                        value=f"{first.value}/{b.expr.value}",
+                        calendar=first.calendar,
+                        relative=first.relative or b.expr.relative,
+                    )
+                    out.append(Found(lead_start, b.end, expr))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _joinable(a: TimeExpression, b: TimeExpression) -> bool:
+    return (
+        a.kind == b.kind == "date"
+        and a.value is not None
+        and b.value is not None
+        and a.begin is not None
+        and b.end_date is not None
+        and a.precision != "vague"
+    )
+
+
+def _year_from(a: TimeExpression, b: TimeExpression) -> TimeExpression:
+    """``من 3 يوليو إلى 5 أغسطس 2020``: the first date takes the year written with the second."""
+    if not a.relative or b.relative or a.precision != "day" or a.calendar != "gregorian" or a.begin is None:
+        return a
+    assert b.begin is not None
+    try:
+        d = a.begin.replace(year=b.begin.year)
+    except ValueError:
+        return a
+    if d > b.begin:
+        return a
+    return replace(a, value=d.isoformat(), begin=d, end_date=d, relative=False)
+
+
+_PART_BEFORE = re.compile(n(rf"(?<!\w)(?:[وف]?[بل]?)(?P<part>{alt(lx.PERIOD_PARTS)})\s+(?:من\s+)?$"))
+
+
+def _join_parts(found: list[Found], norm: str) -> list[Found]:
+    """``مطلع``/``منتصف``/``أواخر`` before a month, year, week or decade: a vague third of it."""
+    out: list[Found] = []
+    for f in found:
+        window = norm[max(0, f.start - 20) : f.start]
+        m = _PART_BEFORE.search(window)
+        coarse = f.expr.precision in ("week", "month", "year", "decade") or (
+            f.expr.precision == "unresolved" and f.expr.kind == "date"
+        )
+        if m and coarse and f.expr.kind == "date":
+            start = f.start - (len(window) - m.start("part"))
+            if not out or out[-1].end <= start:
+                out.append(Found(start, f.end, narrow(f.expr, lx.PERIOD_PARTS[m.group("part")])))
+                continue
+        out.append(f)
+    return out
+
+
+def _to_text(f: Found, text: str, index: list[int]) -> TimeExpression:
+    start, end = to_original(index, f.start, f.end, len(text))
+    # Keep the marks that folding dropped from the last letter (غداً, هـ) inside the span.
+    while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
+        end += 1
+    return replace(f.expr, start=start, end=end, text=text[start:end])
+
+
+__all__ = ["find_times"]

@@ -1,0 +1,382 @@
+"""Paths → documents: walk folders, dispatch on the extension, read zip members in memory.
+
+Nothing is ever extracted to disk: a zip member named ``../../x.json`` is only a label.
+Every fault of a file, member or record is written to the report with what to do, and
+the walk goes on. Folders are walked in sorted order, records in file order, so a run
+over the same inputs yields the same documents in the same order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import lzma
+import os
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from kg.ingest.decode import Decoded, NotText, decode_bytes, decode_utf8, json_encoding
+from kg.ingest.html import extract_html
+from kg.ingest.json_stream import iter_json_array
+from kg.ingest.records import map_record
+from kg.ingest.report import IngestReport
+
+TEXT_EXTS = {".txt": "txt", ".text": "txt"}
+RECORD_EXTS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+HTML_EXTS = {".html": "html", ".htm": "html", ".xhtml": "html"}
+KINDS = {**TEXT_EXTS, **RECORD_EXTS, **HTML_EXTS, ".zip": "zip"}
+# Files a folder holds beside the articles: documentation, not input.
+DOC_NAMES = ("readme", "license", "licence", "changelog", "notice", "copying")
+DOC_EXTS = {".md", ".rst"}
+
+STREAM_BYTES = 16 << 20  # JSON bigger than this is parsed element by element (~1.7x slower)
+MAX_ARTICLE_BYTES = 32 << 20  # a single .txt/.html article larger than this is not one article
+MAX_ZIP_DEPTH = 2  # zips inside zips, at most this deep
+CHUNK = 1 << 18  # 256 KiB: the streaming window stays a few MB whatever the file size
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One article's raw material, before character repairs and layout parsing."""
+
+    origin: str  # shown in the report and kept as ``Article.origin``
+    key: str  # the stable part of the id: url, record id or the origin relative to its input
+    kind: str  # txt | json | jsonl | html: only txt has a page layout to read
+    text: str
+    title: str = ""
+    url: str | None = None
+    source: str | None = None
+    dct: date | None = None
+    notes: tuple[str, ...] = field(default=())  # decoding repairs to report
+
+
+@dataclass(frozen=True)
+class _Where:
+    """A file or zip member: how to show it, and how to name it stably."""
+
+    origin: str
+    key: str
+
+    def member(self, name: str) -> _Where:
+        return _Where(f"{self.origin}!{name}", f"{self.key}!{name}")
+
+    def record(self, n: int) -> _Where:
+        return _Where(f"{self.origin}#{n}", f"{self.key}#{n}")
+
+
+def iter_docs(paths: Sequence[Path], report: IngestReport) -> Iterator[Doc]:
+    for path, rel in walk(paths, report):
+        report.files_seen += 1
+        yield from read_path(path, _Where(str(path), rel), report)
+
+
+def walk(paths: Sequence[Path], report: IngestReport) -> Iterator[tuple[Path, str]]:
+    """Each input file once, with its path relative to the input it was found under."""
+    seen: set[Path] = set()
+    for given in paths:
+        given = Path(given)
+        if not given.exists():
+            report.skip(str(given), "no such file or folder: check the path")
+            continue
+        if given.is_dir():
+            found = list(_walk_dir(given, report))
+            if not found:
+                report.skip(str(given), "no article files in this folder (.txt .json .jsonl .html .zip)")
+            for path in found:
+                if _first_time(path, seen):
+                    yield path, path.relative_to(given).as_posix()
+        elif _first_time(given, seen):
+            yield given, given.name
+
+
+def _walk_dir(root: Path, report: IngestReport) -> Iterator[Path]:
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .cache: never input
+        for name in files:
+            path = Path(folder) / name
+            if name.startswith("."):
+                report.ignore(str(path), "hidden file")
+            elif _is_documentation(name):
+                report.ignore(str(path), "documentation, not an article")
+            else:
+                found.append(path)
+    return iter(sorted(found, key=lambda p: p.relative_to(root).parts))
+
+
+def _first_time(path: Path, seen: set[Path]) -> bool:
+    try:
+        real = path.resolve()
+    except OSError:
+        real = path
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
+
+
+def _is_documentation(name: str) -> bool:
+    stem, ext = os.path.splitext(name.lower())
+    return ext in DOC_EXTS or (stem in DOC_NAMES and ext in ("", ".txt"))
+
+
+def read_path(path: Path, where: _Where, report: IngestReport) -> Iterator[Doc]:
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        report.skip(where.origin, _unknown(path.name))
+        return
+    try:
+        size = path.stat().st_size
+        if kind == "zip":
+            yield from _read_zip(path, where, report, depth=1)
+        elif kind in ("jsonl", "json"):
+            with path.open("rb") as stream:
+                yield from _read_records(stream, size, kind, where, report)
+        else:
+            if size > MAX_ARTICLE_BYTES:
+                report.skip(where.origin, _too_big(size))
+                return
+            yield from _read_article(path.read_bytes(), kind, where, report)
+    except OSError as exc:
+        report.skip(where.origin, f"cannot read the file ({exc.strerror or exc}); check its permissions")
+
+
+def _read_article(data: bytes, kind: str, where: _Where, report: IngestReport) -> Iterator[Doc]:
+    decoded = decode_bytes(data)
+    if isinstance(decoded, NotText):
+        report.skip(where.origin, decoded.reason)
+        return
+    notes = (decoded.note,) if decoded.note else ()
+    if kind == "txt":
+        yield Doc(where.origin, where.key, "txt", decoded.text, notes=notes)
+        return
+    page = extract_html(decoded.text)
+    if isinstance(page, str):
+        report.skip(where.origin, page)
+        return
+    key = page.url or where.key
+    yield Doc(where.origin, key, "html", page.text, page.title, page.url, page.source, page.dct, notes)
+
+
+# ---- JSON and JSONL -------------------------------------------------------------------
+
+
+def _read_records(
+    stream: IO[bytes], size: int, kind: str, where: _Where, report: IngestReport
+) -> Iterator[Doc]:
+    if kind == "jsonl":
+        yield from _read_jsonl(stream, where, report)
+    elif size > STREAM_BYTES:
+        yield from _read_json_stream(stream, where, report)
+    else:
+        yield from _read_json(stream.read(), where, report)
+
+
+def _read_jsonl(stream: IO[bytes], where: _Where, report: IngestReport) -> Iterator[Doc]:
+    """One record a line, read as a stream: a bad line is reported with its number."""
+    any_line = False
+    for n, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        any_line = True
+        here = where.record(n)
+        decoded = decode_utf8(raw)
+        try:
+            value = json.loads(decoded.text)
+        except json.JSONDecodeError as exc:
+            report.skip(
+                here.origin,
+                f"line {n}: invalid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+            )
+            continue
+        notes = (decoded.note,) if decoded.note else ()
+        yield from _record_doc(value, "jsonl", here, report, notes)
+    if not any_line:
+        report.skip(where.origin, "empty file: no JSON lines to read; remove it or add records")
+
+
+def _read_json(data: bytes, where: _Where, report: IngestReport) -> Iterator[Doc]:
+    if not data.strip():
+        report.skip(where.origin, "empty file: no JSON to read; remove it or add records")
+        return
+    codec, skip = json_encoding(data[:4096])
+    if codec == "utf-8":
+        decoded = decode_utf8(data)
+    else:
+        decoded = Decoded(data[skip:].decode(codec, errors="replace"), codec, f"JSON decoded as {codec}")
+    if decoded.note:
+        report.repair(where.origin, decoded.note, note_kind(decoded.note))
+    text = decoded.text
+    del data, decoded
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # Recover what can be recovered: every complete, well-formed record.
+        report.repair(
+            where.origin,
+            f"invalid JSON ({exc.msg}, line {exc.lineno}); read record by record",
+            "JSON file damaged: read record by record",
+        )
+        yield from _elements(iter_json_array([text]), where, report)
+        return
+    del text  # only the parsed records stay in memory
+    records, wrapped = _records_of(value)
+    if records is None:
+        report.skip(where.origin, "JSON holds no records (expected an object or an array of objects)")
+        return
+    if len(records) == 1 and not wrapped:
+        yield from _record_doc(records[0], "json", where, report, ())
+        return
+    for n, record in enumerate(records, start=1):
+        yield from _record_doc(record, "json", where.record(n), report, ())
+
+
+def _read_json_stream(stream: IO[bytes], where: _Where, report: IngestReport) -> Iterator[Doc]:
+    head = stream.read(4096)
+    codec, skip = json_encoding(head)
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+
+    def chunks() -> Iterator[str]:
+        yield decoder.decode(head[skip:])
+        while block := stream.read(CHUNK):
+            yield decoder.decode(block)
+        yield decoder.decode(b"", final=True)
+
+    yield from _elements(iter_json_array(chunks()), where, report)
+
+
+def _elements(elements: Iterable, where: _Where, report: IngestReport) -> Iterator[Doc]:
+    for el in elements:
+        if el.error:
+            origin = where.record(el.index).origin if el.index else where.origin
+            report.skip(origin, el.error + "; fix the JSON or re-export the file")
+        else:
+            yield from _record_doc(el.value, "json", where.record(el.index), report, ())
+
+
+def _records_of(value: object) -> tuple[list | None, bool]:
+    """The records in a parsed JSON document; ``wrapped``: they came from a list."""
+    if isinstance(value, list):
+        return value, True
+    if isinstance(value, dict):
+        # ``{"articles": [...]}``: an export that wraps its records in one object.
+        if not any(k in value for k in ("text", "content", "maintext", "body", "article")):
+            for key in ("articles", "data", "items", "results", "records", "posts", "docs", "documents"):
+                if isinstance(value.get(key), list):
+                    return value[key], True
+        return [value], False
+    return None, False
+
+
+def _record_doc(
+    value: object, kind: str, where: _Where, report: IngestReport, notes: tuple[str, ...]
+) -> Iterator[Doc]:
+    fields = map_record(value)
+    if isinstance(fields, str):
+        report.skip(where.origin, fields)
+        return
+    if fields.bad_date:
+        report.repair(
+            where.origin, f"unreadable date {fields.bad_date} ignored", "unreadable record date ignored"
+        )
+    key = fields.url or (f"id:{fields.record_id}" if fields.record_id else where.key)
+    yield Doc(
+        where.origin, key, kind, fields.text, fields.title, fields.url, fields.source, fields.dct, notes
+    )
+
+
+# ---- zip ------------------------------------------------------------------------------
+
+
+def _read_zip(path: Path | IO[bytes], where: _Where, report: IngestReport, depth: int) -> Iterator[Doc]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        report.skip(where.origin, f"corrupt zip ({exc}); re-download or re-create the archive")
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            if info.is_dir():
+                continue
+            name = info.filename
+            here = where.member(name)
+            base = name.rsplit("/", 1)[-1]
+            if name.startswith("__MACOSX/") or base.startswith("."):
+                report.ignore(here.origin, "hidden file or macOS metadata")
+                continue
+            if _is_documentation(base):
+                report.ignore(here.origin, "documentation, not an article")
+                continue
+            report.members_seen += 1
+            kind = KINDS.get(os.path.splitext(base)[1].lower())
+            if kind is None:
+                report.skip(here.origin, _unknown(base))
+                continue
+            if info.flag_bits & 0x1:
+                report.skip(
+                    here.origin,
+                    "password-protected zip member: extract it with its password and give the files",
+                )
+                continue
+            yield from _read_member(archive, info, kind, here, report, depth)
+
+
+def _read_member(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    kind: str,
+    where: _Where,
+    report: IngestReport,
+    depth: int,
+) -> Iterator[Doc]:
+    try:
+        if kind in ("json", "jsonl"):
+            with archive.open(info) as stream:
+                yield from _read_records(stream, info.file_size, kind, where, report)
+        elif kind == "zip":
+            if depth >= MAX_ZIP_DEPTH or info.file_size > STREAM_BYTES:
+                report.skip(where.origin, "zip inside a zip too deep or too large; unpack it first")
+                return
+            with archive.open(info) as stream:
+                yield from _read_zip(io.BytesIO(stream.read()), where, report, depth + 1)
+        else:
+            if info.file_size > MAX_ARTICLE_BYTES:
+                report.skip(where.origin, _too_big(info.file_size))
+                return
+            with archive.open(info) as stream:
+                data = stream.read()
+            yield from _read_article(data, kind, where, report)
+    except _ZIP_ERRORS as exc:  # bad CRC, damaged deflate data, unsupported compression
+        report.skip(
+            where.origin, f"unreadable zip member ({type(exc).__name__}: {exc}); re-create the archive"
+        )
+
+
+def note_kind(note: str) -> str:
+    """Group decoding notes by what happened, without their counts."""
+    return "invalid UTF-8 replaced" if note.startswith("invalid UTF-8") else note
+
+
+def _unknown(name: str) -> str:
+    ext = os.path.splitext(name)[1] or "(none)"
+    return f"unknown extension {ext}: give .txt, .json, .jsonl, .html or .zip (convert the file first)"
+
+
+def _too_big(size: int) -> str:
+    return f"{size >> 20} MiB is too large for one article; split it, or give records as .jsonl"

@@ -1,0 +1,104 @@
+"""JSON records from crawlers → the fields of an article, whatever the crawler called them.
+
+Field names are tried in order; the first one with a usable value wins. Values may be
+strings, lists of strings (paragraphs) or small objects (``{"name": ...}``), as
+news-please, Scrapy feeds, MongoDB exports and RSS-to-JSON tools write them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from kg.ingest.dates import parse_date
+
+TEXT_FIELDS = ("text", "content", "maintext", "body", "article")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link")
+# Publication dates first; ``date_extracted`` is the crawl time, the last resort.
+DATE_FIELDS = (
+    "date",
+    "published",
+    "date_publish",
+    "date_published",
+    "datePublished",
+    "pubDate",
+    "date_extracted",
+)
+SOURCE_FIELDS = ("source", "source_domain", "hostname", "site", "publisher")
+ID_FIELDS = ("id", "_id", "guid")
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    text: str
+    title: str = ""
+    url: str | None = None
+    source: str | None = None
+    dct: date | None = None
+    record_id: str | None = None
+    bad_date: str | None = None  # a date field that was there but could not be read
+
+
+def map_record(record: object) -> RecordFields | str:
+    """The article fields of one record, or the reason it has none."""
+    if not isinstance(record, Mapping):
+        return f"record is a JSON {type(record).__name__}, not an object: each record must be {{...}}"
+    fields = {k.lower() if isinstance(k, str) else k: v for k, v in record.items()}
+    text = _first_text(fields, TEXT_FIELDS, joiner="\n\n")
+    if not text.strip():
+        names = "|".join(TEXT_FIELDS)
+        return f"record has no text (looked for {names}); give its body under one of these names"
+    url = _first_text(fields, URL_FIELDS) or None
+    source = _first_text(fields, SOURCE_FIELDS) or (_hostname(url) if url else None)
+    dct, bad_date = None, None
+    for name in DATE_FIELDS:
+        value = fields.get(name.lower())
+        if value in (None, ""):
+            continue
+        dct = parse_date(value)
+        if dct is not None:
+            break
+        bad_date = bad_date or f"{name}={str(value)[:40]!r}"
+    return RecordFields(
+        text=text,
+        title=_first_text(fields, TITLE_FIELDS),
+        url=url,
+        source=source,
+        dct=dct,
+        record_id=_first_text(fields, ID_FIELDS) or None,
+        bad_date=bad_date if dct is None else None,
+    )
+
+
+def _first_text(fields: Mapping, names: tuple[str, ...], joiner: str = " ") -> str:
+    for name in names:
+        value = _as_text(fields.get(name.lower()), joiner)
+        if value.strip():
+            return value
+    return ""
+
+
+def _as_text(value: object, joiner: str) -> str:
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return joiner.join(t for t in (_as_text(v, joiner) for v in value) if t.strip())
+    if isinstance(value, Mapping):  # {"name": "..."} publishers, {"$oid": "..."} ids
+        for key in ("name", "$oid", "value", "text", "@value", "href", "url"):
+            if key in value:
+                return _as_text(value[key], joiner)
+    return ""
+
+
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url.strip()).hostname or None
+    except ValueError:
+        return None

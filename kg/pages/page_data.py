@@ -1,0 +1,140 @@
+"""The resolved graph as the data the page script reads: nodes, edges, articles, strings.
+
+Nodes and edges refer to each other by position in the ``nodes`` list (vis-network ids),
+which keeps the embedded JSON small on a big graph. Every node is included, drawn or
+not, so search and the side panel cover the whole graph; only drawn nodes carry
+coordinates. Everything here is plain data: the page builds its DOM from it with
+``textContent``, so no string in it is ever interpreted as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from kg.model import Entity, EventNode, Graph, TimeExpression
+from kg.pages.layout import layout
+from kg.pages.selection import choose_drawn
+from kg.pages.strings import strings
+
+
+def page_data(graph: Graph, *, lang: str = "ar", max_nodes: int = 1500, positions: bool = True) -> dict:
+    """JSON-ready page data; ``positions=False`` leaves the layout to the browser's physics."""
+    drawn = choose_drawn(graph, max_nodes)
+    drawn_set = set(drawn)
+    entities = {e.id: e for e in graph.entities}
+    events = {ev.id: ev for ev in graph.events}
+    # Drawn nodes first, in the order chosen, then the rest in graph order.
+    order = drawn + [i for i in [*events, *entities] if i not in drawn_set]
+    index = {node_id: i for i, node_id in enumerate(order)}
+
+    edges = list(_edges(graph, index))
+    coords: dict[str, tuple[int, int]] = {}
+    if positions:
+        coords = layout(drawn, ((order[e["from"]], order[e["to"]]) for e in edges))
+
+    nodes = []
+    for node_id in order:
+        node = (
+            _event_node(events[node_id], index)
+            if node_id in events
+            else _entity_node(entities[node_id], index)
+        )
+        node["drawn"] = node_id in drawn_set
+        if node_id in coords:
+            node["x"], node["y"] = coords[node_id]
+        nodes.append(node)
+
+    cited = dict.fromkeys(m.article for ev in graph.events for m in ev.mentions)
+    articles = {
+        a.id: {"title": a.title, "source": a.source, "date": _iso(a.dct), "url": a.url}
+        for a in graph.articles
+        if a.id in cited
+    }
+    drawn_edges = sum(1 for e in edges if nodes[e["from"]]["drawn"] and nodes[e["to"]]["drawn"])
+    return {
+        "lang": lang,
+        "strings": strings(lang),
+        "nodes": nodes,
+        "edges": edges,
+        "articles": articles,
+        "figures": {
+            "nodes_total": len(nodes),
+            "nodes_drawn": len(drawn),
+            "edges_total": len(edges),
+            "edges_drawn": drawn_edges,
+        },
+    }
+
+
+def _edges(graph: Graph, index: dict[str, int]) -> Iterable[dict]:
+    """Event→actor (all of an actor's roles on one edge), event→place, entity→affiliation."""
+    for ev in graph.events:
+        roles: dict[str, list[str]] = {}
+        for p in ev.participants:
+            if p.entity in index and p.role not in roles.setdefault(p.entity, []):
+                roles[p.entity].append(p.role)
+        for entity_id, rs in roles.items():
+            yield {"from": index[ev.id], "to": index[entity_id], "kind": "role", "roles": rs}
+        if ev.place in index and ev.place not in roles:
+            yield {"from": index[ev.id], "to": index[ev.place], "kind": "place"}
+    for e in graph.entities:
+        if e.affiliation in index and e.affiliation != e.id:
+            yield {"from": index[e.id], "to": index[e.affiliation], "kind": "affiliation"}
+
+
+def _event_node(ev: EventNode, index: dict[str, int]) -> dict:
+    return {
+        "id": ev.id,
+        "kind": "event",
+        "type": ev.type,
+        "label": ev.label,
+        "status": ev.status,
+        "time": _time(ev.time),
+        "place": index.get(ev.place) if ev.place else None,
+        "weight": len(ev.articles),
+        "sources": [
+            {"article": m.article, "sentence": m.sentence.text, "trigger": m.trigger.text}
+            for m in ev.mentions
+        ],
+    }
+
+
+def _entity_node(e: Entity, index: dict[str, int]) -> dict:
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "label": e.label,
+        "aliases": list(e.aliases),
+        "titles": [
+            {
+                "title": t.title,
+                # An affiliation the graph has no node for is still worth showing, as written.
+                "affiliation": index.get(t.affiliation, t.affiliation) if t.affiliation else None,
+                "first": _iso(t.first_seen),
+                "last": _iso(t.last_seen),
+            }
+            for t in e.titles
+        ],
+        "affiliation": index.get(e.affiliation) if e.affiliation else None,
+        "subtype": e.subtype,
+        "country": e.country,
+        "articles": len(e.articles),
+        "weight": len(e.articles),
+    }
+
+
+def _time(t: TimeExpression | None) -> dict | None:
+    if t is None:
+        return None
+    return {
+        "value": t.value,
+        "precision": t.precision,
+        "text": t.text,
+        "begin": _iso(t.begin),
+        "end": _iso(t.end_date or t.begin),
+    }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
