@@ -8,6 +8,7 @@ both (pip ``playwright``, apt ``chromium``), and nothing is ever downloaded by p
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -521,17 +522,24 @@ class Loaded:
     dialogs: list[str]
 
 
+def _missing(why: str) -> None:
+    # CI sets HADATH_REQUIRE_BROWSER: there a missing browser fails instead of skipping.
+    if os.environ.get("HADATH_REQUIRE_BROWSER"):
+        pytest.fail(why)
+    pytest.skip(why)
+
+
 def require_browser() -> tuple[object, str]:
     """``sync_playwright`` and the Chromium path, or skip the test saying what is missing."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("browser tests need the playwright package: pip install playwright")
+        _missing("browser tests need the playwright package: pip install playwright")
     from kg.pages.screenshot import find_chromium
 
     chromium = find_chromium()
     if chromium is None:
-        pytest.skip("browser tests need a Chromium binary: apt-get install chromium (or set HADATH_CHROMIUM)")
+        _missing("browser tests need a Chromium binary: apt-get install chromium (or set HADATH_CHROMIUM)")
     return sync_playwright, chromium
 
 

@@ -100,6 +100,8 @@ def same_person_name(a: str, b: str) -> bool:
         return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if _is_subsequence(short, long_):
+        if len(short) > 1 and "بن" not in long_ and long_[-len(short) :] == short:
+            return True  # ``جاويش أوغلو`` ~ ``مولود جاويش أوغلو``: the name without the given name
         if len(short) > 1:
             # The same given name and a lineage that agrees: ``عادل الجبير`` ~ ``عادل بن أحمد
             # الجبير``; never ``سلمان بن عبدالعزيز`` ~ ``محمد بن سلمان بن عبدالعزيز`` (his son)

@@ -285,9 +285,10 @@ def _roles(
             roles.append((before[-1].mention, trig.subject_role))
         if not after or trig.type == "Statement":
             return roles
-        return roles + [
-            (a.mention, _object_role(tokens, a, trig, mentions)) for a in after if a.first - t_idx <= 8
+        objects = [
+            (a.mention, _object_role(tokens, a, trig, mentions)) for a in after if a.first - t_idx <= 12
         ]
+        return roles + [(m, r) for m, r in objects if r is not None]
     if trig.type == "Statement":
         # The speaker comes before what was said: after ``أن``/``إن``/a colon it is content.
         cut = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _CONTENT_START), end)

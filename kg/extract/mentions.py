@@ -109,7 +109,7 @@ def _match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
         width = firsts.get(stem)
         if not width:
             continue
-        if prefix and full is not None and full.common >= 3 and full.place == 0:
+        if prefix and full is not None and full.common + full.definite >= 3 and full.place == 0:
             continue  # ``لجنة`` is a word, not ل + ``جنة``
         # Longest multi-word name first: ``الولايات المتحدة الأمريكية`` before ``الولايات``.
         for w in range(min(width, len(tokens) - i), 0, -1):
@@ -157,20 +157,17 @@ def _org_at(tokens: list[Token], i: int) -> list[Found] | None:
 
 def _known_org(tokens: list[Token], i: int) -> Found | None:
     best: Found | None = None
-    for _prefix, stem in bare_forms(tokens[i].norm):
-        for org in vocab.KNOWN_ORGS:
+    for prefix, stem in bare_forms(tokens[i].norm):
+        for org, written in vocab.KNOWN_ORGS.items():
             words = org.split()
             if words[0] != stem or i + len(words) > len(tokens):
                 continue
             if all(tokens[i + k].norm == words[k] for k in range(1, len(words))):
                 last = i + len(words) - 1
                 if best is None or last > best.last:
-                    name = " ".join(
-                        [_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]]
-                    )
-                    best = Found(
-                        i, last, tokens[i].start, tokens[last].end, "organization", display_form(name), org
-                    )
+                    # The span leaves out the proclitics; the label is the usual spelling.
+                    start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix.removesuffix("ال")))
+                    best = Found(i, last, start, tokens[last].end, "organization", written, org)
     return best
 
 
@@ -528,8 +525,6 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
         if last is not None and _glued_word(norm):
             break  # ``آل سعود للوقوف``, ``عبدالعزيز وولي``: a new phrase starts
-        if last is None and _verb_initial(norm):
-            break  # ``الملك يصافح أشتون كارتر``: a verb, not a given name
         if (
             last is not None
             and last == j - 1
@@ -589,11 +584,6 @@ def _glued_word(norm: str) -> bool:
         if prefix and rest is not None and rest.common + rest.definite >= 3:
             return True
     return False
-
-
-def _verb_initial(norm: str) -> bool:
-    # An unseen word opening with the imperfect prefix ي is far more often a verb than a name.
-    return norm.startswith("ي") and len(norm) >= 4 and word_stats().get(norm) is None
 
 
 def _known_name_end(tokens: list[Token], k: int, first: str) -> int | None:

@@ -75,6 +75,8 @@ def skeleton(word: str) -> str:
     w = normalize(word)
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]
+    # Turkish ç is written تش or ج (تشاووش / جاويش أوغلو).
+    w = w.replace("تش", "ج")
     head, tail = w[:1], _VOWELS.sub("", w[1:])
     return (head + tail).translate(_SKELETON_MAP)
 

