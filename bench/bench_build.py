@@ -31,11 +31,21 @@ def main() -> int:
     parser.add_argument("--days", nargs="+", default=["2015-07-22"])
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per core)")
     parser.add_argument("--no-pages", action="store_true")
+    parser.add_argument(
+        "--without-timex",
+        action="store_true",
+        help="skip the time tagger (to measure what it adds to the build)",
+    )
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent (the benchmark needs the project's ../shared data)")
         return 0
     from kg.build import build
+
+    if args.without_timex:
+        import kg.extract
+
+        kg.extract._find_times = lambda text, dct: []  # workers are forked: they see this too
 
     inputs = [CORPUS / f"{d}.zip" for d in args.days]
     with tempfile.TemporaryDirectory() as tmp:

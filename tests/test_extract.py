@@ -139,3 +139,20 @@ def test_dateline_place_is_the_default_location() -> None:
 def test_presentation_forms_and_diacritics_match() -> None:
     f = _facts("زار وزير الدفاع التركي خلوصي أكار ﻃﺮﺍﺑﻠﺲ اليوم.")
     assert any(e.key == "طرابلس" for e in f.entities)
+
+
+def test_fast_normalisation_equals_the_character_rules() -> None:
+    import random
+
+    from kg.arabic import normalize as n
+
+    rng = random.Random(7)
+    chars = [
+        chr(c) for c in [*range(0x600, 0x700), *range(0x20, 0x7F), 0x200F, 0x640, 0xFEFF, 0xFE8E, 0xFEF7]
+    ]
+    for _ in range(2000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+        slow = "".join(n._fold_char(c) for c in text)
+        slow_index = [i for i, c in enumerate(text) for _ in n._fold_char(c)]
+        assert n.normalize_with_map(text) == (slow, slow_index)
+        assert n.normalize(text) == slow

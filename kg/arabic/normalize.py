@@ -59,10 +59,22 @@ def _fold_char(ch: str) -> str:
     return ch.translate(_DIGITS)
 
 
+# The same folding as ``_fold_char`` as one translation table, for text without
+# presentation forms (nearly all text): ``str.translate`` runs in C.
+_DROPPED = [*_DIACRITICS, ord(_TATWEEL), *(ord(c) for c in _INVISIBLE)]
+_TABLE = str.maketrans(
+    {**{chr(c): None for c in _DROPPED}, **_LETTER_MAP, **{chr(k): v for k, v in _DIGITS.items()}}
+)
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+_DROPPED_RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(set(_DROPPED))) + "]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Matching form: one alef, ي for ى, ه for ة, no diacritics/tatweel, Western digits."""
-    return "".join(_fold_char(c) for c in text)
+    if _PRESENTATION.search(text):
+        return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -71,8 +83,17 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     A match ``[i, j)`` in the normalised text covers ``[index[i], index[j-1] + 1)`` in
     the original (see ``to_original``).
     """
+    if not _PRESENTATION.search(text):
+        # Letters map one to one; only dropped characters change positions.
+        index: list[int] = []
+        prev = 0
+        for m in _DROPPED_RUN.finditer(text):
+            index.extend(range(prev, m.start()))
+            prev = m.end()
+        index.extend(range(prev, len(text)))
+        return text.translate(_TABLE), index
     out: list[str] = []
-    index: list[int] = []
+    index = []
     for i, ch in enumerate(text):
         folded = _fold_char(ch)
         for f in folded:

@@ -26,15 +26,79 @@ def find_times(text: str, dct: date | None) -> list[TimeExpression]:
     norm, index = normalize_with_map(text)
     ctx = Ctx(norm, dct)
     found: list[Found] = []
+    windows = _windows(norm)
     for priority, (pattern, reader) in enumerate(RULES):
-        for m in pattern.finditer(norm):
-            got = reader(m, ctx)
-            if got is not None and got.end > got.start:
-                found.append(replace(got, priority=priority))
+        for start, end in windows:
+            for m in pattern.finditer(norm, start, end):
+                got = reader(m, ctx)
+                if got is not None and got.end > got.start:
+                    found.append(replace(got, priority=priority))
     chosen = _longest_first(found)
     chosen = _join_ranges(chosen, norm, dct)
     chosen = _join_parts(chosen, norm)
     return [_to_text(f, text, index) for f in chosen]
+
+
+# Every rule needs a digit or one of these words; the rules run only on the text around
+# them (most of an article has no date), which keeps the tagger a small share of a build.
+_ANCHOR_WORDS = sorted(
+    {
+        *lx.ALL_MONTHS,
+        *lx.WEEKDAY_STEMS,
+        *lx.DIRECTIONS,
+        *lx.UNIT_WORDS,
+        *lx.DECADES,
+        *lx.FREQUENCY_ADVERBS,
+        *lx.PERIOD_PARTS,
+        *(
+            n(w)
+            for w in (
+                "اليوم",
+                "امس",
+                "غدا",
+                "غد",
+                "البارحه",
+                "الان",
+                "حاليا",
+                "مؤخرا",
+                "الليلة",
+                "صباح",
+                "مساء",
+            )
+        ),
+    },
+    key=len,
+    reverse=True,
+)
+_PROCLITICS = r"(?<!\w)(?:[وف]?[بلك]?(?:ال|ل)?)"
+_LONG = [w.removeprefix("ال") if len(w) > 5 else w for w in _ANCHOR_WORDS if len(w) > 3]
+_SHORT = [w for w in _ANCHOR_WORDS if 0 < len(w) <= 3]
+_ANCHOR = re.compile(
+    r"\d"
+    + rf"|{_PROCLITICS}(?:{'|'.join(map(re.escape, _LONG))})(?:ين|ان|ات|ا|ه)?(?!\w)"
+    + rf"|{_PROCLITICS}(?:{'|'.join(map(re.escape, _SHORT))})(?!\w)"
+)
+_MARGIN = 30  # characters of context on each side: more than any expression spans
+
+
+def _windows(norm: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(norm):
+        start = max(0, m.start() - _MARGIN)
+        end = min(len(norm), m.end() + _MARGIN)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    # Windows end at a space so that no word is cut (a match never sees half a word).
+    out = []
+    for start, end in spans:
+        while start > 0 and not norm[start - 1].isspace():
+            start -= 1
+        while end < len(norm) and not norm[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
 
 
 def _longest_first(found: list[Found]) -> list[Found]:
