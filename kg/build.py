@@ -8,13 +8,16 @@ when complete, so a build that dies leaves the previous output intact.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -68,6 +71,31 @@ def _warm_resources() -> None:
     place_first_words()
 
 
+class BuildLocked(Exception):
+    """Another build holds the output folder."""
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """One build per output folder: a second one is refused, not interleaved.
+
+    ``flock`` is released by the kernel when the process dies, so a killed build never
+    leaves a stale lock behind.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked(
+                f"another build is writing to {out}; wait for it to finish or choose another --out"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
 def build(
     inputs: Sequence[Path],
     out: Path,
@@ -78,13 +106,55 @@ def build(
     lang: str = "ar",
     progress: Progress | None = None,
 ) -> BuildResult:
+    """Build into ``out``: everything is made in a staging folder inside it and moved into
+    place only when all of it is complete, so an interrupted build (Ctrl-C, kill, full disk)
+    leaves the previous output as it was; the next build clears the leftovers.
+    """
+    with output_lock(out):
+        for stale in out.glob(".staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        try:
+            result = _build_into(staging, inputs, default_dct, jobs, pages, lang, progress)
+            _publish(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return replace(result, out=out)
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move the finished outputs over the previous ones, one atomic rename each."""
+    for item in sorted(staging.iterdir()):
+        target = out / item.name
+        if item.is_dir():
+            old = None
+            if target.exists():
+                old = out / f".old-{item.name}-{os.getpid()}"
+                os.replace(target, old)
+            os.replace(item, target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(item, target)
+    for leftover in out.glob(".old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _build_into(
+    out: Path,
+    inputs: Sequence[Path],
+    default_dct: date | None,
+    jobs: int | None,
+    pages: bool,
+    lang: str,
+    progress: Progress | None,
+) -> BuildResult:
     from kg.pages import write_graph_page
     from kg.rdf import write_turtle
     from kg.store import build_store
 
     jobs = jobs or os.cpu_count() or 1
     timings: dict[str, float] = {}
-    out.mkdir(parents=True, exist_ok=True)
     report = IngestReport()
 
     t0 = time.perf_counter()

@@ -92,6 +92,9 @@ def build(
         )
     except typer.Exit:
         raise
+    except KeyboardInterrupt:
+        typer.echo(f"\nkg: interrupted; {out} is left as it was before this build", err=True)
+        raise typer.Exit(130) from None
     except Exception as exc:
         _fail(exc)
         return
