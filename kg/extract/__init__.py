@@ -4,6 +4,7 @@ data), so it can run in parallel processes or be mapped by Dask/Spark unchanged.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from kg.arabic.tokens import Token, sentence_spans, tokenize
@@ -28,10 +29,11 @@ def extract(article: Article) -> ArticleFacts:
     all_tokens = [t for ts in sent_tokens for t in ts]
     found: list[Found] = []
     times_all = _find_times(text, article.dct)
-    time_spans = [(t.start, t.end) for t in times_all]
+    time_starts = [t.start for t in times_all]  # sorted, non-overlapping
     for toks in sent_tokens:
         for f in find_mentions(toks):
-            if not any(s <= f.start < e for s, e in time_spans):
+            k = bisect_right(time_starts, f.start) - 1
+            if not (k >= 0 and f.start < times_all[k].end):  # a date is not a name
                 found.append(f)
     found = _add_dateline_place(article, found)
     mentions, entities = chain(found, all_tokens)
@@ -41,15 +43,16 @@ def extract(article: Article) -> ArticleFacts:
     events: list[Event] = []
     sides: tuple[int, ...] = ()  # entities of the last meeting, for ``الجانبان``
     sides_time: int | None = None
+    mention_starts = [m.start for m in mentions]  # sorted
     for (s, e), toks in zip(sentences, sent_tokens, strict=True):
-        tok_index = {t.start: k for k, t in enumerate(toks)}
+        tok_starts = [t.start for t in toks]
         actor_refs: list[ActorRef] = []
         place_refs: list[ActorRef] = []
-        for m_idx, m in enumerate(mentions):
-            if not (s <= m.start < e):
-                continue
-            first = _token_at(toks, m.start)
-            last = _token_at(toks, m.end - 1)
+        # Only the mentions and dates of this sentence (bisect: long articles stay linear).
+        for m_idx in range(bisect_left(mention_starts, s), bisect_left(mention_starts, e)):
+            m = mentions[m_idx]
+            first = _token_at(toks, m.start, tok_starts)
+            last = _token_at(toks, m.end - 1, tok_starts)
             if first is None or last is None:
                 continue
             ref = ActorRef(m_idx, first, last)
@@ -57,12 +60,11 @@ def extract(article: Article) -> ArticleFacts:
             if m.kind == "place" and entities[m.entity].subtype in ("country", "region"):
                 actor_refs.append(ref)  # states act: ``وقّعت ليبيا وتركيا مذكرة``
         times = []
-        for t_idx, te in enumerate(times_all):
-            if s <= te.start < e:
-                k = _token_at(toks, te.start)
-                if k is not None:
-                    times.append((k, te, t_idx))
-        del tok_index
+        for t_idx in range(bisect_left(time_starts, s), bisect_left(time_starts, e)):
+            te = times_all[t_idx]
+            k = _token_at(toks, te.start, tok_starts)
+            if k is not None:
+                times.append((k, te, t_idx))
         raw = find_events(
             toks,
             Span(s, e, text[s:e]),
@@ -101,11 +103,10 @@ def _is_current(te: TimeExpression | None, article: Article) -> bool:
     return abs((te.begin - article.dct).days) <= 1
 
 
-def _token_at(tokens: list[Token], pos: int) -> int | None:
-    for k, t in enumerate(tokens):
-        if t.start <= pos < t.end:
-            return k
-    return None
+def _token_at(tokens: list[Token], pos: int, starts: list[int] | None = None) -> int | None:
+    starts = starts if starts is not None else [t.start for t in tokens]
+    k = bisect_right(starts, pos) - 1
+    return k if k >= 0 and pos < tokens[k].end else None
 
 
 def _roles(raw: list[tuple[int, str]], mentions: list[Mention]) -> tuple[Role, ...]:

@@ -7,7 +7,9 @@ the article named in full.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -217,9 +219,11 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             if name_likeness(family) >= 0.45 and len(family) >= 3:
                 by_word.setdefault(family, set()).add(idx)
     out = []
-    starts = sorted(covered)
+    spans = sorted(covered)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
     for t in tokens:
-        if not t.is_arabic or _inside(t.start, starts):
+        if not t.is_arabic or _inside(t.start, starts, reach):
             continue
         for prefix, stem in bare_forms(t.norm):
             if prefix.endswith("ال"):
@@ -233,8 +237,9 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
     return out
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _inside(pos: int, starts: list[int], reach: list[int]) -> bool:
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < reach[k]
 
 
 def _tail(text: str, stem: str) -> str:

@@ -82,7 +82,9 @@ def merge_events(
             if _attendance_only(items[i]):
                 # ``وحضر الاجتماع …`` lists who attended the meeting just told, not any other.
                 before = [
-                    j for j in idxs[:x] if items[j].type == "Meeting" and not _attendance_only(items[j])
+                    j
+                    for j in idxs[max(0, x - _NEAR) : x]
+                    if items[j].type == "Meeting" and not _attendance_only(items[j])
                 ]
                 # The latest meeting that shares someone with the list, else simply the latest.
                 sharing = [j for j in before if set(items[j].roles) & set(items[i].roles)]
@@ -90,7 +92,9 @@ def merge_events(
                 if target is not None and _times_agree(items[target], items[i]):
                     union(target, i)
                 continue
-            for j in idxs[x + 1 :]:
+            # Mentions of one event sit near each other; a bounded look-ahead keeps a huge
+            # article linear.
+            for j in idxs[x + 1 : x + 1 + _NEAR]:
                 if not _attendance_only(items[j]) and _mergeable(
                     items[i], items[j], entities, same_article=True
                 ):
@@ -128,6 +132,9 @@ def merge_events(
     nodes = [_node([items[i] for i in idxs], entities) for idxs in groups.values()]
     nodes.sort(key=lambda n: n.id)
     return nodes
+
+
+_NEAR = 60  # event mentions compared within one article, before and after
 
 
 def _attendance_only(it: _Item) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -103,10 +104,14 @@ def _windows(norm: str) -> list[tuple[int, int]]:
 
 def _longest_first(found: list[Found]) -> list[Found]:
     taken: list[Found] = []
+    starts: list[int] = []  # of ``taken`` sorted by start (they never overlap)
     for f in sorted(found, key=lambda f: (f.start - f.end, f.start, f.priority)):
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
-            taken.append(f)
-    return sorted(taken, key=lambda f: f.start)
+        k = bisect_left(starts, f.start)
+        if (k > 0 and taken[k - 1].end > f.start) or (k < len(taken) and taken[k].start < f.end):
+            continue
+        taken.insert(k, f)
+        starts.insert(k, f.start)
+    return taken
 
 
 _LEAD_BEFORE = re.compile(n(rf"(?<!\w)(?:[وف])?(?P<lead>{RANGE_LEAD})\s+$"))

@@ -141,7 +141,7 @@ def read_relday(m: re.Match[str], ctx: Ctx) -> Found | None:
         if (before and before in "«\"“'") or (after and after in "»\"”'"):
             return None  # «اليوم»: the Saudi daily
         prev = _bare(_prev_word(ctx.norm, m.start()))
-        if _PAPER.search(ctx.norm[: m.start()]):
+        if _PAPER.search(ctx.norm[max(0, m.start() - 30) : m.start()]):
             return None
         if wd is None and prev in _THAT_DAY | _THIS_THAT:
             before_prev = _bare(_prev_word(ctx.norm, ctx.norm.rfind(prev, 0, m.start())))
