@@ -105,6 +105,7 @@ def build(
     pages: bool = True,
     lang: str = "ar",
     progress: Progress | None = None,
+    exports: bool = True,
 ) -> BuildResult:
     """Build into ``out``: everything is made in a staging folder inside it and moved into
     place only when all of it is complete, so an interrupted build (Ctrl-C, kill, full disk)
@@ -115,7 +116,7 @@ def build(
             shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
         try:
-            result = _build_into(staging, inputs, default_dct, jobs, pages, lang, progress)
+            result = _build_into(staging, inputs, default_dct, jobs, pages, lang, progress, exports)
             _publish(staging, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -148,6 +149,7 @@ def _build_into(
     pages: bool,
     lang: str,
     progress: Progress | None,
+    exports: bool,
 ) -> BuildResult:
     from kg.pages import write_graph_page
     from kg.rdf import write_turtle
@@ -180,9 +182,19 @@ def _build_into(
 
     page: dict = {}
     if pages:
+        from kg.pages import write_pages
+
         t0 = time.perf_counter()
-        page = write_graph_page(graph, out / "graph.html", lang=lang)
+        node_figures = write_pages(graph, out, lang=lang)  # first, so graph.html's links never dangle
+        page = write_graph_page(graph, out / "graph.html", lang=lang, node_pages=True)
+        page["node_pages"] = node_figures
         timings["pages"] = time.perf_counter() - t0
+    if exports:
+        from kg.export import write_exports
+
+        t0 = time.perf_counter()
+        write_exports(graph, out)  # OUT/graph.graphml, OUT/graph.gexf, OUT/events.csv
+        timings["exports"] = time.perf_counter() - t0
 
     _write_json_atomic(out / "build-report.json", _report_dict(report, graph, triples, timings))
     return BuildResult(

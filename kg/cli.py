@@ -67,6 +67,9 @@ def build(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 0,
     pages: Annotated[bool, typer.Option("--pages/--no-pages", help="Write graph.html.")] = True,
     lang: Annotated[str, typer.Option("--lang", help="Page interface language: ar or en.")] = "ar",
+    exports: Annotated[
+        bool, typer.Option("--exports/--no-exports", help="Write graph.graphml, graph.gexf, events.csv.")
+    ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Build the graph: OUT/graph.ttl, OUT/store (for kg query), OUT/graph.html, OUT/build-report.json."""
@@ -89,6 +92,7 @@ def build(
             pages=pages,
             lang=lang,
             progress=progress,
+            exports=exports,
         )
     except typer.Exit:
         raise
@@ -191,12 +195,23 @@ def query(
 @app.command("open")
 def open_page(
     out: Annotated[Path, typer.Argument(help="A build's output folder.")],
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="Open this entity's page (any spelling or alias).")
+    ] = None,
     print_only: Annotated[
         bool, typer.Option("--print", help="Print the page's path instead of opening it.")
     ] = False,
 ) -> None:
-    """Open OUT/graph.html in the browser."""
+    """Open OUT/graph.html, or an entity's own page, in the browser."""
     page = out / "graph.html"
+    if entity is not None:
+        from kg.pages import find_entity
+
+        try:
+            page = find_entity(out, entity)
+        except (LookupError, FileNotFoundError) as exc:
+            typer.echo(f"kg: error: {exc.args[0] if exc.args else exc}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
     if not page.exists():
         typer.echo(f"kg: error: {page} does not exist; run `kg build … --out {out}` first", err=True)
         raise typer.Exit(EXIT_ERROR)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Graph
-from kg.pages import write_graph_page
+from kg.pages import find_entities, find_entity, page_name, page_path, write_graph_page, write_pages
 from kg.pages.graph_page import content_security_policy, embed_json, render_page
 from kg.pages.layout import layout
 from kg.pages.page_data import page_data
@@ -263,3 +263,173 @@ def test_write_is_atomic(tmp_path: Path, seed: Graph, monkeypatch: pytest.Monkey
     figures = write_graph_page(seed, out)
     assert out.stat().st_size == figures["bytes"] and os.listdir(tmp_path) == ["graph.html"]
     assert oct(out.stat().st_mode & 0o777) == "0o644"
+
+
+# ---- a page per entity and per event ----------------------------------------------------------
+
+
+def _page_json(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    tag = '<script type="application/json" id="hadath-data">'
+    start = text.index(tag) + len(tag)
+    blob = text[start : text.index("</script>", start)]
+    assert not set(blob) & set("<>&\u2028\u2029")
+    return json.loads(blob)
+
+
+@pytest.fixture(scope="module")
+def node_pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("out")
+    figures = write_pages(seed_graph(), out)
+    return out, figures
+
+
+def test_page_names_are_safe_and_one_to_one() -> None:
+    assert page_name("person/1f3a9c0b2d4e") == "person-1f3a9c0b2d4e"
+    odd = [
+        "../../etc/passwd",
+        "person/ABC",
+        "person/abc",
+        "a/b/c",
+        "أكار",
+        "CON",
+        "",
+        "x" * 500,
+        "person/a-b",
+    ]
+    names = [page_name(i) for i in odd]
+    assert len(set(names)) == len(names)
+    for name in names:
+        assert re.fullmatch(r"[a-z0-9_-]{1,80}", name), name
+    assert page_name("person/ABC") != page_name("person/abc")
+    assert page_path("event/1f3a", event=True) == "pages/event/event-1f3a.html"
+
+
+def test_write_pages_figures_and_files(node_pages: tuple[Path, dict]) -> None:
+    out, figures = node_pages
+    assert figures["entity_pages"] == 14 and figures["event_pages"] == 5
+    entity = sorted(p.name for p in (out / "pages" / "entity").iterdir())
+    assert len(entity) == 14 and "person-akar.html" in entity
+    assert len(list((out / "pages" / "event").iterdir())) == 5
+    assert figures["bytes"] == sum(p.stat().st_size for p in (out / "pages").rglob("*.html"))
+    index = json.loads((out / "pages" / "index.json").read_text(encoding="utf-8"))
+    assert index["entities"]["person/akar"] == {
+        "label": "خلوصي أكار",
+        "aliases": ["أكار", "خلوصى آكار", "آكار"],
+        "kind": "person",
+        "articles": 3,
+        "page": "pages/entity/person-akar.html",
+    }
+    assert index["events"]["event/meeting"]["page"] == "pages/event/event-meeting.html"
+
+
+def test_entity_page_data(node_pages: tuple[Path, dict]) -> None:
+    out, _ = node_pages
+    data = _page_json(out / "pages" / "entity" / "person-akar.html")
+    assert data["page"] == "entity" and data["node"]["label"] == "خلوصي أكار"
+    assert [t["title"] for t in data["node"]["titles"]] == ["وزير الدفاع"]
+    assert (
+        data["node"]["titles"][0]["first"] == "2020-07-03"
+        and data["node"]["titles"][0]["last"] == "2020-07-04"
+    )
+    assert data["node"]["affiliation"]["href"] == "../entity/place-tr.html"
+    # Dated events in date order (same day: by id), the statement without a date apart.
+    assert [e["id"] for e in data["timeline"]] == ["event/meeting", "event/visit"]
+    assert [e["id"] for e in data["undated"]] == ["event/statement"]
+    meeting = data["timeline"][0]
+    assert meeting["roles"] == ["guest"] and meeting["href"] == "../event/event-meeting.html"
+    others = {o["id"]: o for o in meeting["others"]}
+    assert others["person/namroush"]["roles"] == ["host"]
+    assert others["place/tripoli"]["roles"] == ["place"]
+    assert others["person/guler"]["href"] == "../entity/person-guler.html"
+
+
+def test_place_and_organisation_pages(node_pages: tuple[Path, dict]) -> None:
+    out, _ = node_pages
+    tripoli = _page_json(out / "pages" / "entity" / "place-tripoli.html")
+    assert [(e["id"], e["roles"]) for e in tripoli["timeline"]] == [("event/meeting", ["place"])]
+    gna = _page_json(out / "pages" / "entity" / "organization-gna.html")
+    assert {m["id"] for m in gna["members"]} == {"person/namroush", "person/sarraj", "person/bashagha"}
+    ankara = _page_json(out / "pages" / "entity" / "place-ankara.html")
+    assert ankara["timeline"] == [] and ankara["undated"][0]["status"] == "planned"
+
+
+def test_event_page_data(node_pages: tuple[Path, dict]) -> None:
+    out, _ = node_pages
+    data = _page_json(out / "pages" / "event" / "event-meeting.html")
+    assert data["node"]["time"]["value"] == "2020-07-03" and data["node"]["status"] == "happened"
+    assert data["node"]["place"]["href"] == "../entity/place-tripoli.html"
+    assert [(a["id"], a["roles"]) for a in data["actors"]] == [
+        ("person/namroush", ["host"]),
+        ("person/akar", ["guest"]),
+        ("person/guler", ["guest"]),
+    ]
+    assert [s["article"] for s in data["sources"]] == ["a1", "a2"]
+    first = data["sources"][0]
+    assert first["source"] == "بوابة الوسط" and first["url"] == "https://example.org/news/1"
+    assert first["sentences"][0]["trigger"] == "استقبل" and "طرابلس" in first["sentences"][0]["text"]
+    planned = _page_json(out / "pages" / "event" / "event-planned.html")
+    assert planned["node"]["time"]["value"] is None and planned["node"]["time"]["precision"] == "unresolved"
+
+
+def test_node_pages_are_self_contained_and_hostile_text_stays_in_json(tmp_path: Path) -> None:
+    write_pages(hostile_graph(), tmp_path)
+    for path in (tmp_path / "pages").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        parser = _Tags()
+        parser.feed(text)
+        assert not [t for t, attrs in parser.tags if "src" in attrs or "href" in attrs], path
+        assert [a.get("type") for t, a in parser.tags if t == "script"] == ["application/json", None]
+        csp = next(a["content"] for t, a in parser.tags if t == "meta" and a.get("http-equiv"))
+        assert "default-src 'none'" in csp and "unsafe" not in csp
+        assert HOSTILE not in text and HOSTILE_CLOSE not in text, path
+        assert "<img" not in text.lower() and text.lower().count("</script") == 2
+    data = _page_json(tmp_path / "pages" / "entity" / "person-hostile.html")
+    assert data["node"]["aliases"] == [HOSTILE_CLOSE]
+    title = re.search(
+        r"<title>(.*?)</title>", (tmp_path / "pages" / "event" / "event-hostile.html").read_text()
+    )
+    assert title and "&lt;img" in title.group(1)
+
+
+def test_stale_pages_are_removed(tmp_path: Path) -> None:
+    write_pages(hostile_graph(), tmp_path)
+    assert (tmp_path / "pages" / "entity" / "person-hostile.html").exists()
+    (tmp_path / "pages" / "entity" / "notes.txt").write_text("mine", encoding="utf-8")
+    write_pages(seed_graph(), tmp_path)
+    assert not (tmp_path / "pages" / "entity" / "person-hostile.html").exists()
+    assert not (tmp_path / "pages" / "event" / "event-hostile.html").exists()
+    assert (tmp_path / "pages" / "entity" / "notes.txt").exists()  # not ours: left alone
+    assert not [p for p in (tmp_path / "pages").rglob("*.tmp")]
+
+
+def test_find_entity_by_any_alias(node_pages: tuple[Path, dict]) -> None:
+    out, _ = node_pages
+    page = out / "pages" / "entity" / "person-akar.html"
+    for name in ("اكار", "أكار", "خلوصى اكار", "  خلوصي   أكار ", "آكار", "أكـــار"):
+        assert find_entity(out, name) == page, name
+        assert find_entity(str(out), name) == page
+    assert find_entity(seed_graph(), "اكار") == Path("pages/entity/person-akar.html")
+    assert find_entity(out, "الجويلى") == out / "pages" / "entity" / "person-juwaili.html"
+    # Exact names beat partial ones: طرابلس, not a longer name containing it.
+    assert find_entity(out, "طرابلس").name == "place-tripoli.html"
+    assert [h[0] for h in find_entities(out, "باشاغ")] == ["person/bashagha"]
+    with pytest.raises(LookupError):
+        find_entity(out, "لا أحد")
+    with pytest.raises(FileNotFoundError):
+        find_entity(out / "nowhere", "اكار")
+
+
+def test_graph_page_links_to_node_pages(seed: Graph) -> None:
+    data = page_data(seed, node_pages=True)
+    assert _node(data, "person/akar")["page"] == "pages/entity/person-akar.html"
+    assert _node(data, "event/visit")["page"] == "pages/event/event-visit.html"
+    assert "page" not in _node(page_data(seed), "person/akar")
+
+
+def test_english_node_pages(tmp_path: Path) -> None:
+    write_pages(seed_graph(), tmp_path, lang="en")
+    text = (tmp_path / "pages" / "event" / "event-meeting.html").read_text(encoding="utf-8")
+    assert 'lang="en" dir="ltr"' in text and "— Hadath</title>" in text
+    with pytest.raises(ValueError):
+        write_pages(seed_graph(), tmp_path, lang="fr")

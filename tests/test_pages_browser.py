@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.arabic.normalize import normalize
-from kg.pages import write_graph_page
+from kg.pages import write_graph_page, write_pages
 from kg.pages.graph_page import render_page, write_atomic
 from kg.pages.page_data import page_data
 from tests.browser import (
@@ -46,6 +46,15 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     write_graph_page(seed_graph(), out["seed"])
     write_graph_page(hostile_graph(), out["hostile"])
     write_graph_page(seed_graph(), out["en"], lang="en")
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build's page output: graph.html linking to a page per entity and per event."""
+    out = tmp_path_factory.mktemp("site")
+    write_pages(seed_graph(), out)
+    write_graph_page(seed_graph(), out / "graph.html", node_pages=True)
     return out
 
 
@@ -285,3 +294,131 @@ def test_large_graph_figures(tmp_path: Path, browser) -> None:
         assert _panel_title(loaded) == undrawn
         assert page.evaluate("window.hadath.nodes.length") > figures["nodes_drawn"]
         _clean(loaded)
+
+
+# ---- entity and event pages ------------------------------------------------------------------
+
+
+def _wait_page(loaded: Loaded, name: str) -> None:
+    loaded.page.wait_for_url(f"**/{name}")
+    loaded.page.wait_for_selector("html[data-ready='1']")
+
+
+def test_entity_page_offline_neighbourhood_and_timeline(browser, site: Path) -> None:
+    with _open(browser, site / "pages" / "entity" / "person-akar.html") as loaded:
+        page = loaded.page
+        assert page.text_content("h1") == "خلوصي أكار"
+        assert page.evaluate("document.scripts.length") == 2
+        # Neighbourhood: its three events, and who else was there (and where).
+        ids = set(page.eval_on_selector_all("#neigh-svg a.nb", "els => els.map(e => e.dataset.id)"))
+        assert {"event/meeting", "event/visit", "event/statement"} <= ids
+        assert {"person/namroush", "person/guler", "place/tripoli", "place/ly"} <= ids
+        assert page.locator("#neigh-svg .centre").count() == 1
+        box = page.locator("#neigh-svg").bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 200
+        # Timeline: dated events in order, the undated one apart.
+        dated = page.locator("#timeline ol.timeline:not(.undated) > li")
+        assert dated.count() == 2
+        assert "2020-07-03" in dated.nth(0).inner_text() and "لقاء" in dated.nth(0).inner_text()
+        undated = page.inner_text("#timeline ol.undated")
+        assert "تصريح: أكار" in undated and "غير محدد" in undated
+        text = page.inner_text("#page")
+        for expected in (
+            "وزير الدفاع",
+            "2020-07-04",
+            "تركيا",
+            "ضيف",
+            "زائر",
+            "متحدث",
+            "مضيف",
+            "أكار · خلوصى آكار",
+        ):
+            assert expected in text, expected
+        _clean(loaded)
+
+
+def test_neighbour_links_navigate_between_pages(browser, site: Path) -> None:
+    with _open(browser, site / "pages" / "entity" / "person-akar.html") as loaded:
+        page = loaded.page
+        page.click('#neigh-svg a.nb[data-id="person/namroush"]')
+        _wait_page(loaded, "person-namroush.html")
+        assert page.text_content("h1") == "صلاح الدين النمروش"
+        # From the timeline to the event's page, with its sources.
+        page.click("#timeline a.node-link:has-text('لقاء: النمروش، أكار، غولار')")
+        _wait_page(loaded, "event-meeting.html")
+        text = page.inner_text("#page")
+        for expected in ("2020-07-03", "يوم", "وقع", "طرابلس", "مضيف", "ضيف", "بوابة الوسط", "عين ليبيا"):
+            assert expected in text, expected
+        assert "بحضور رئيس الأركان غولار" in text
+        link = page.locator("#sources a", has_text="النمروش يستقبل وزير الدفاع التركي في طرابلس")
+        assert link.get_attribute("href") == "https://example.org/news/1"
+        assert "noopener" in (link.get_attribute("rel") or "")
+        assert page.locator("#sources mark", has_text="استقبل").count() == 1
+        page.click('#neigh-svg a.nb[data-id="place/tripoli"]')
+        _wait_page(loaded, "place-tripoli.html")
+        page.click("#home")
+        _wait_page(loaded, "graph.html")
+        assert page.evaluate("window.hadath.nodes.length") == 19
+        _clean(loaded)
+
+
+def test_planned_event_page_shows_unresolved_date(browser, site: Path) -> None:
+    with _open(browser, site / "pages" / "event" / "event-planned.html") as loaded:
+        text = loaded.page.inner_text("#facts")
+        assert "غير محدد" in text and "لاحقا" in text and "مخطط له" in text
+        assert loaded.page.locator("#sources a").count() == 0  # its article has no URL
+        _clean(loaded)
+
+
+def test_hostile_text_stays_text_on_node_pages(browser, tmp_path: Path) -> None:
+    write_pages(hostile_graph(), tmp_path)
+    for rel in ("entity/person-hostile.html", "event/event-hostile.html"):
+        with _open(browser, tmp_path / "pages" / rel) as loaded:
+            page = loaded.page
+            text = page.inner_text("body")
+            assert HOSTILE in text, rel
+            assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+            assert page.evaluate("document.scripts.length") == 2
+            assert HOSTILE in page.title()
+            if rel.startswith("event"):
+                assert HOSTILE_CLOSE in text
+                assert page.locator("#sources a").count() == 0  # the javascript: URL is not a link
+            _clean(loaded)
+
+
+def test_graph_page_timeline_and_links_to_node_pages(browser, site: Path) -> None:
+    with _open(browser, site / "graph.html") as loaded:
+        page = loaded.page
+        assert page.evaluate("window.hadath.timelineMarks()") == 3  # two events have no date
+        assert "2" in page.text_content("#timeline-undated")
+        page.click('#timeline-strip .mark[data-id="event/memorandum"]')
+        assert _panel_title(loaded) == "اتفاق: السراج، أردوغان"
+        page.uncheck("#type-filters input[value=Agreement]")
+        assert page.locator("#timeline-strip .mark.off").count() == 1
+        page.check("#type-filters input[value=Agreement]")
+        page.evaluate("i => window.hadath.focusNode(i)", _index(loaded, "person/akar"))
+        link = page.locator("#panel-body a.page-link")
+        assert link.get_attribute("href") == "pages/entity/person-akar.html"
+        link.click()
+        _wait_page(loaded, "person-akar.html")
+        assert page.text_content("h1") == "خلوصي أكار"
+        _clean(loaded)
+
+
+def test_english_node_page(browser, tmp_path: Path) -> None:
+    write_pages(seed_graph(), tmp_path, lang="en")
+    with _open(browser, tmp_path / "pages" / "entity" / "person-akar.html") as loaded:
+        page = loaded.page
+        assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+        text = page.inner_text("body")
+        assert "Timeline" in text and "Neighbourhood" in text and "guest" in text and "Whole graph" in text
+        _clean(loaded)
+
+
+def test_screenshot_of_an_entity_page(tmp_path: Path, site: Path) -> None:
+    out = tmp_path / "akar.png"
+    page = site / "pages" / "entity" / "person-akar.html"
+    cmd = [sys.executable, "-m", "kg.pages.screenshot", str(page), str(out), "--height", "1400"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000

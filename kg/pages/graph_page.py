@@ -40,12 +40,16 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SOURCE_MAP = re.compile(r"^\s*/[/*]# sourceMappingURL=.*$", re.MULTILINE)
 
 
-def write_graph_page(graph: Graph, path: Path, *, lang: str = "ar", max_nodes: int = 1500) -> dict:
+def write_graph_page(
+    graph: Graph, path: Path, *, lang: str = "ar", max_nodes: int = 1500, node_pages: bool = False
+) -> dict:
     """Write the page for ``graph`` to ``path`` atomically; returns what was drawn and written.
 
-    Figures: ``nodes_drawn``, ``edges_drawn``, ``nodes_total``, ``edges_total``, ``bytes``.
+    ``node_pages``: the side panel links each node to its own page (``write_pages``,
+    written into the same folder). Figures: ``nodes_drawn``, ``edges_drawn``,
+    ``nodes_total``, ``edges_total``, ``bytes``.
     """
-    data = page_data(graph, lang=lang, max_nodes=max_nodes)
+    data = page_data(graph, lang=lang, max_nodes=max_nodes, node_pages=node_pages)
     text = render_page(data)
     payload = text.encode("utf-8")
     write_atomic(Path(path), payload)
@@ -98,15 +102,20 @@ def embed_json(value: object) -> str:
     return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename over it: readers never see half a page."""
+def write_atomic(path: Path, payload: bytes, *, fsync: bool = True) -> None:
+    """Write to a temporary file beside ``path``, then rename over it: readers never see half a page.
+
+    ``fsync=False`` skips flushing the data to disk before the rename (still atomic for
+    readers; only a power cut could leave an empty file), for writing many small pages.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
-            os.fsync(f.fileno())
+            if fsync:
+                os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is for reading
         os.replace(tmp, path)
     except BaseException:
@@ -126,7 +135,7 @@ def _asset_vis(name: str) -> str:
 @cache
 def _asset_own(name: str) -> str:
     text = (resources.files("kg.pages") / "assets" / name).read_text(encoding="utf-8")
-    if name != "graph.html":
+    if not name.endswith(".html"):
         _check_inlinable(name, text)
     return text
 

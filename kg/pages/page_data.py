@@ -14,12 +14,24 @@ from datetime import date
 
 from kg.model import Entity, EventNode, Graph, TimeExpression
 from kg.pages.layout import layout
+from kg.pages.paths import page_path
 from kg.pages.selection import choose_drawn
 from kg.pages.strings import strings
 
 
-def page_data(graph: Graph, *, lang: str = "ar", max_nodes: int = 1500, positions: bool = True) -> dict:
-    """JSON-ready page data; ``positions=False`` leaves the layout to the browser's physics."""
+def page_data(
+    graph: Graph,
+    *,
+    lang: str = "ar",
+    max_nodes: int = 1500,
+    positions: bool = True,
+    node_pages: bool = False,
+) -> dict:
+    """JSON-ready page data; ``positions=False`` leaves the layout to the browser's physics.
+
+    ``node_pages``: each node carries ``page``, the path of its own page relative to
+    graph.html (written by ``kg.pages.write_pages``), and the panel links to it.
+    """
     drawn = choose_drawn(graph, max_nodes)
     drawn_set = set(drawn)
     entities = {e.id: e for e in graph.entities}
@@ -41,6 +53,8 @@ def page_data(graph: Graph, *, lang: str = "ar", max_nodes: int = 1500, position
             else _entity_node(entities[node_id], index)
         )
         node["drawn"] = node_id in drawn_set
+        if node_pages:
+            node["page"] = page_path(node_id, event=node_id in events)
         if node_id in coords:
             node["x"], node["y"] = coords[node_id]
         nodes.append(node)

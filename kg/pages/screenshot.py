@@ -1,5 +1,15 @@
 """Screenshot a page with headless Chromium, offline: ``python -m kg.pages.screenshot PAGE.html OUT.png``.
 
+Works for graph.html and for the entity/event pages beside it (all set ``data-ready``
+once drawn; ``--select`` is for graph.html, whose search it uses). For the seed-like
+test graph::
+
+    python -c "from tests.browser import seed_graph; from kg.pages import write_pages, write_graph_page; \
+g = seed_graph(); write_pages(g, '/tmp/seed'); write_graph_page(g, '/tmp/seed/graph.html', node_pages=True)"
+    python -m kg.pages.screenshot /tmp/seed/graph.html graph.png --select اكار
+    python -m kg.pages.screenshot /tmp/seed/pages/entity/person-akar.html akar.png --height 1400
+    python -m kg.pages.screenshot /tmp/seed/pages/event/event-meeting.html meeting.png --height 1400
+
 Needs the ``playwright`` Python package (its bundled driver only; no browser download)
 and a system Chromium (Debian: ``apt-get install chromium``). Every request that is not
 for a local file is aborted, so the picture shows what a reader sees with the network off.

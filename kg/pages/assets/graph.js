@@ -150,6 +150,11 @@
     return span;
   }
 
+  // The node's own page (written by kg.pages.write_pages beside this one), when there is one.
+  function pageHref(n) {
+    return typeof n.page === "string" && /^pages\/(entity|event)\/[A-Za-z0-9_-]+\.html$/.test(n.page) ? n.page : null;
+  }
+
   function safeUrl(url) {
     // Only web links become links: a javascript: or data: URL in an article stays text.
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
@@ -434,6 +439,12 @@
     var n = NODES[i];
     panel.appendChild(dataText("h2", null, n.label));
     if (!drawn[i]) panel.appendChild(el("p", "muted small", UI.not_drawn));
+    var href = pageHref(n);
+    if (href) {
+      var open = el("a", "page-link", UI.open_page);
+      open.href = href;
+      panel.appendChild(open);
+    }
     if (n.kind === "event") eventPanel(i, panel); else entityPanel(i, panel);
     var idLine = el("p", "muted small");
     idLine.appendChild(ltr(n.id));
@@ -488,6 +499,10 @@
   network.on("click", function (p) {
     if (p.nodes.length) { selected = p.nodes[0]; showPanel(selected); }
     else if (!p.edges.length) { selected = null; showPanel(null); }
+  });
+  network.on("doubleClick", function (p) {
+    var href = p.nodes.length ? pageHref(NODES[p.nodes[0]]) : null;
+    if (href) window.location.href = href;
   });
   network.on("hoverNode", function (p) { showPanel(p.node); });
   network.on("blurNode", function () { showPanel(selected); });
@@ -594,7 +609,96 @@
     if (nodeChanges.length) nodeSet.update(nodeChanges);
     if (edgeChanges.length) edgeSet.update(edgeChanges);
     updateCounter();
+    updateTimeline();
   }
+
+  // ---- the timeline strip: every dated event by date, clickable ----------------------------
+  var strip = document.getElementById("timeline-strip");
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var dated = [];
+  var undatedCount = 0;
+  NODES.forEach(function (n, i) {
+    if (n.kind !== "event") return;
+    if (n.time && n.time.value && n.time.begin) dated.push(i); else undatedCount += 1;
+  });
+  document.getElementById("timeline-undated").textContent = fmt(UI.timeline_undated, { n: undatedCount });
+  var marks = {};
+
+  function dayNumber(iso) { return Date.parse(iso + "T00:00:00Z") / 86400000; }
+
+  function svgEl(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    return e;
+  }
+
+  function renderTimeline() {
+    strip.replaceChildren();
+    marks = {};
+    if (!dated.length) return;
+    var W = Math.max(200, strip.clientWidth || 800);
+    var H = 70;
+    var pad = 40;
+    var lo = Infinity;
+    var hi = -Infinity;
+    dated.forEach(function (i) {
+      var t = NODES[i].time;
+      lo = Math.min(lo, dayNumber(t.begin));
+      hi = Math.max(hi, dayNumber(t.end || t.begin));
+    });
+    var span = Math.max(1, hi - lo);
+    var rtl = DATA.lang === "ar";  // time runs with the reading direction
+    function x(day) {
+      var v = pad + ((day - lo) / span) * (W - 2 * pad);
+      return rtl ? W - v : v;
+    }
+    var root = svgEl("svg", { viewBox: "0 0 " + W + " " + H, direction: "ltr" });
+    root.appendChild(svgEl("line", { x1: pad / 2, y1: H - 14, x2: W - pad / 2, y2: H - 14 }));
+    [lo, lo + span / 2, hi].forEach(function (day, k) {
+      if (k === 1 && span < 2) return;
+      var t = svgEl("text", { x: x(day), y: H - 2, "text-anchor": "middle" });
+      t.textContent = new Date(Math.round(day) * 86400000).toISOString().slice(0, 10);
+      root.appendChild(t);
+    });
+    var stack = {};
+    dated.slice().sort(function (a, b) {
+      return NODES[b].weight - NODES[a].weight || a - b;  // best reported nearest the axis
+    }).forEach(function (i) {
+      var n = NODES[i];
+      var mid = (dayNumber(n.time.begin) + dayNumber(n.time.end || n.time.begin)) / 2;
+      var cx = x(mid);
+      var bucket = Math.round(cx / 7);
+      var level = stack[bucket] = (stack[bucket] || 0) + 1;
+      var mark = svgEl("circle", {
+        "class": "mark", cx: cx, cy: H - 20 - 7 * Math.min(level - 1, 6), r: 3.5, "data-id": n.id
+      });
+      mark.setAttribute("fill", nodeColor(n));
+      if (n.status === "planned") mark.setAttribute("stroke-dasharray", "2,1");
+      var title = svgEl("title", {});
+      title.textContent = n.label + " · " + n.time.value;
+      mark.appendChild(title);
+      mark.addEventListener("click", function () { focusNode(i); updateTimeline(); });
+      marks[i] = mark;
+      root.appendChild(mark);
+    });
+    strip.appendChild(root);
+    updateTimeline();
+  }
+
+  function updateTimeline() {
+    Object.keys(marks).forEach(function (k) {
+      var i = Number(k);
+      marks[k].classList.toggle("off", !!hidden[i]);
+      marks[k].classList.toggle("selected", i === selected);
+    });
+  }
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(renderTimeline, 150);
+  });
+  renderTimeline();
 
   [dateFrom, dateTo, undated].forEach(function (input) { input.addEventListener("change", applyFilters); });
   [dateFrom, dateTo].forEach(function (input) { input.addEventListener("input", applyFilters); });
@@ -687,6 +791,7 @@
   });
 
   state.search = search;
+  state.timelineMarks = function () { return Object.keys(marks).length; };
   state.focusNode = focusNode;
   state.applyFilters = applyFilters;
   state.visibleIds = function () {

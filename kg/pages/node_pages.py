@@ -1,0 +1,365 @@
+"""A page per entity and per event, written beside graph.html under ``OUT/pages/``.
+
+``OUT/pages/entity/<name>.html`` and ``OUT/pages/event/<name>.html``, where ``<name>``
+comes from the node's stable id (``page_name``), never from its text. Each page is
+self-contained like graph.html (script, style and data inline, the same content
+security policy and JSON escaping; the DOM is built with ``textContent``) but small:
+the neighbourhood is drawn as SVG by the page's own script, without vis-network, so
+ten thousand pages do not carry ten thousand copies of a 500 kB library. Pages link to
+each other with relative links, so a copied or zipped ``OUT/`` keeps working.
+
+``OUT/pages/index.json`` maps every id to its label, aliases and page, so ``find_entity``
+can find an entity's page from the output folder alone (``kg open OUT --entity NAME``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from kg.arabic.normalize import normalize
+from kg.model import Entity, EventNode, Graph, TimeExpression
+from kg.pages.graph_page import _PLACEHOLDER, _asset_own, content_security_policy, embed_json, write_atomic
+from kg.pages.paths import (
+    ENTITY_DIR,
+    EVENT_DIR,
+    INDEX_NAME,
+    PAGES_DIR,
+    page_href,
+    page_name,
+    page_path,
+)
+from kg.pages.strings import strings
+
+_PAGE_FILE = re.compile(r"^[A-Za-z0-9_-]+\.html$")
+
+
+# ---- the pages' data ------------------------------------------------------------------------
+
+
+class _Index:
+    """Lookups over the graph shared by every page: who took part in what."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.entities = {e.id: e for e in graph.entities}
+        self.events = {ev.id: ev for ev in graph.events}
+        self.articles = {a.id: a for a in graph.articles}
+        # entity id → [(event, roles)]; the place of an event counts as the role "place".
+        self.events_of: dict[str, list[tuple[EventNode, list[str]]]] = defaultdict(list)
+        for ev in graph.events:
+            for entity_id, roles in _roles(ev).items():
+                self.events_of[entity_id].append((ev, roles))
+        self.members: dict[str, list[Entity]] = defaultdict(list)
+        for e in graph.entities:
+            if e.affiliation and e.affiliation != e.id and e.affiliation in self.entities:
+                self.members[e.affiliation].append(e)
+
+    def link(self, node_id: str | None, roles: list[str] | None = None) -> dict | None:
+        """A reference to another node: label, kind and relative ``href`` (when it has a page)."""
+        if not node_id:
+            return None
+        out: dict
+        if node_id in self.entities:
+            e = self.entities[node_id]
+            out = {"id": e.id, "label": e.label, "kind": e.kind, "href": page_href(e.id, event=False)}
+        elif node_id in self.events:
+            ev = self.events[node_id]
+            out = {"id": ev.id, "label": ev.label, "kind": "event", "type": ev.type}
+            out["href"] = page_href(ev.id, event=True)
+        else:  # an affiliation the graph has no node for: shown as written, not linked
+            out = {"id": node_id, "label": node_id, "kind": None, "href": None}
+        if roles is not None:
+            out["roles"] = roles
+        return out
+
+
+def _roles(ev: EventNode) -> dict[str, list[str]]:
+    roles: dict[str, list[str]] = {}
+    for p in ev.participants:
+        if p.role not in roles.setdefault(p.entity, []):
+            roles[p.entity].append(p.role)
+    if ev.place and ev.place not in roles:
+        roles[ev.place] = ["place"]
+    return roles
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _time(t: TimeExpression | None) -> dict | None:
+    if t is None:
+        return None
+    return {
+        "value": t.value,
+        "precision": t.precision,
+        "text": t.text,
+        "begin": _iso(t.begin),
+        "end": _iso(t.end_date or t.begin),
+    }
+
+
+def _dated(ev: EventNode) -> bool:
+    return ev.time is not None and ev.time.value is not None and ev.time.begin is not None
+
+
+def _timeline_key(ev: EventNode) -> tuple:
+    t = ev.time
+    assert t is not None and t.begin is not None
+    return (t.begin, t.end_date or t.begin, ev.id)
+
+
+def entity_page_data(idx: _Index, e: Entity, lang: str) -> dict:
+    """What an entity's page shows: facts, titles over time, its events, who else was there."""
+    items = []
+    for ev, roles in idx.events_of.get(e.id, []):
+        others = [idx.link(other, rs) for other, rs in _roles(ev).items() if other != e.id]
+        items.append(
+            {
+                **idx.link(ev.id, roles),  # type: ignore[dict-item]
+                "status": ev.status,
+                "time": _time(ev.time),
+                "sources": len(ev.articles),
+                "others": [o for o in others if o and o["kind"]],
+            }
+        )
+    by_id = {it["id"]: it for it in items}
+    dated = sorted((ev for ev, _ in idx.events_of.get(e.id, []) if _dated(ev)), key=_timeline_key)
+    undated = sorted((ev for ev, _ in idx.events_of.get(e.id, []) if not _dated(ev)), key=lambda v: v.id)
+    return {
+        "lang": lang,
+        "strings": strings(lang),
+        "page": "entity",
+        "graph_href": "../../graph.html",
+        "node": {
+            "id": e.id,
+            "kind": e.kind,
+            "label": e.label,
+            "aliases": list(e.aliases),
+            "subtype": e.subtype,
+            "country": e.country,
+            "articles": len(e.articles),
+            "affiliation": idx.link(e.affiliation) if e.affiliation != e.id else None,
+            "titles": [
+                {
+                    "title": t.title,
+                    "affiliation": idx.link(t.affiliation),
+                    "first": _iso(t.first_seen),
+                    "last": _iso(t.last_seen),
+                }
+                for t in sorted(e.titles, key=lambda t: (t.first_seen is None, t.first_seen or 0, t.title))
+            ],
+        },
+        "timeline": [by_id[ev.id] for ev in dated],
+        "undated": [by_id[ev.id] for ev in undated],
+        "members": [idx.link(m.id) for m in sorted(idx.members.get(e.id, []), key=lambda m: m.label)],
+    }
+
+
+def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
+    """What an event's page shows: actors with roles, place, date, status, every source."""
+    roles = {k: v for k, v in _roles(ev).items() if v != ["place"]}
+    sentences: dict[str, list[dict]] = defaultdict(list)
+    for m in ev.mentions:
+        s = {"text": m.sentence.text, "trigger": m.trigger.text}
+        if s not in sentences[m.article]:
+            sentences[m.article].append(s)
+    sources = []
+    for article_id in dict.fromkeys([*ev.articles, *sentences]):
+        a = idx.articles.get(article_id)
+        sources.append(
+            {
+                "article": article_id,
+                "title": a.title if a else "",
+                "source": a.source if a else None,
+                "date": _iso(a.dct) if a else None,
+                "url": a.url if a else None,
+                "sentences": sentences.get(article_id, []),
+            }
+        )
+    return {
+        "lang": lang,
+        "strings": strings(lang),
+        "page": "event",
+        "graph_href": "../../graph.html",
+        "node": {
+            "id": ev.id,
+            "kind": "event",
+            "type": ev.type,
+            "label": ev.label,
+            "status": ev.status,
+            "time": _time(ev.time),
+            "place": idx.link(ev.place),
+        },
+        "actors": [idx.link(entity_id, rs) for entity_id, rs in roles.items()],
+        "sources": sources,
+    }
+
+
+# ---- writing ----------------------------------------------------------------------------------
+
+
+@cache
+def _assets() -> tuple[str, str, str]:
+    script, style = _asset_own("node.js"), _asset_own("node.css")
+    return script, style, content_security_policy([script], [style])
+
+
+def render_node_page(data: dict) -> str:
+    """The HTML of one entity or event page for data from ``entity_page_data``/``event_page_data``."""
+    script, style, csp = _assets()
+    lang = data["lang"]
+    ui = data["strings"]["ui"]
+    values = {
+        "lang": html.escape(lang),
+        "dir": "rtl" if lang == "ar" else "ltr",
+        "csp": html.escape(csp),
+        "title": html.escape(f"{data['node']['label']} — {ui['app_name']}"),
+        "page_css": style,
+        "page_js": script,
+        "data_json": embed_json(data),
+    }
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset_own("node.html"))
+
+
+def write_pages(graph: Graph, out_dir: Path, *, lang: str = "ar") -> dict:
+    """Write every entity and event page and ``pages/index.json`` under ``out_dir``; figures back.
+
+    Each page is written under a temporary name and renamed into place (not fsynced one
+    by one: on a news day that is ten thousand syncs; the index, written last, is).
+    Pages of nodes no longer in the graph are removed. Figures: ``entity_pages``,
+    ``event_pages``, ``bytes`` (all pages), ``largest_bytes``, ``seconds``.
+    """
+    strings(lang)  # fails early on an unknown language
+    t0 = time.perf_counter()
+    out_dir = Path(out_dir)
+    root = out_dir / PAGES_DIR
+    idx = _Index(graph)
+    total = largest = 0
+    written: dict[str, set[str]] = {ENTITY_DIR: set(), EVENT_DIR: set()}
+
+    def emit(folder: str, node_id: str, data: dict) -> None:
+        nonlocal total, largest
+        payload = render_node_page(data).encode("utf-8")
+        name = f"{page_name(node_id)}.html"
+        write_atomic(root / folder / name, payload, fsync=False)
+        written[folder].add(name)
+        total += len(payload)
+        largest = max(largest, len(payload))
+
+    for e in graph.entities:
+        emit(ENTITY_DIR, e.id, entity_page_data(idx, e, lang))
+    for ev in graph.events:
+        emit(EVENT_DIR, ev.id, event_page_data(idx, ev, lang))
+    for folder, names in written.items():
+        d = root / folder
+        if d.is_dir():
+            for stale in d.iterdir():
+                if _PAGE_FILE.match(stale.name) and stale.name not in names:
+                    stale.unlink(missing_ok=True)
+    index = {
+        "version": 1,
+        "lang": lang,
+        "entities": {
+            e.id: {
+                "label": e.label,
+                "aliases": list(e.aliases),
+                "kind": e.kind,
+                "articles": len(e.articles),
+                "page": page_path(e.id, event=False),
+            }
+            for e in graph.entities
+        },
+        "events": {
+            ev.id: {"label": ev.label, "type": ev.type, "page": page_path(ev.id, event=True)}
+            for ev in graph.events
+        },
+    }
+    write_atomic(root / INDEX_NAME, json.dumps(index, ensure_ascii=False, indent=1).encode("utf-8"))
+    return {
+        "entity_pages": len(graph.entities),
+        "event_pages": len(graph.events),
+        "bytes": total,
+        "largest_bytes": largest,
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+
+
+# ---- finding an entity's page by name -----------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    """Matching form of a name: Arabic normalisation, case folded, spaces collapsed."""
+    return " ".join(normalize(text).casefold().split())
+
+
+def _index_entries(graph_or_out_dir: Graph | Path | str) -> tuple[Path | None, Iterable[tuple[str, dict]]]:
+    if isinstance(graph_or_out_dir, Graph):
+        g = graph_or_out_dir
+        entries = (
+            (
+                e.id,
+                {
+                    "label": e.label,
+                    "aliases": list(e.aliases),
+                    "articles": len(e.articles),
+                    "page": page_path(e.id, event=False),
+                },
+            )
+            for e in g.entities
+        )
+        return None, entries
+    out = Path(graph_or_out_dir)
+    index_file = out / PAGES_DIR / INDEX_NAME
+    if not index_file.is_file():
+        raise FileNotFoundError(f"{index_file} does not exist; build {out} with entity pages first")
+    data = json.loads(index_file.read_text(encoding="utf-8"))
+    return out, data.get("entities", {}).items()
+
+
+def find_entities(graph_or_out_dir: Graph | Path | str, name: str) -> list[tuple[str, str, Path]]:
+    """Entities whose label or an alias matches ``name``, best first: ``(id, label, page)``.
+
+    Names match after Arabic normalisation (``اكار`` finds ``أكار``), case folding and
+    collapsing spaces. An exact label beats an exact alias, which beats a name that
+    starts with the query, which beats one that contains it; ties go to the entity
+    reported by more articles. With an output folder the pages are absolute paths under
+    it; with a graph they are relative to ``OUT``.
+    """
+    q = _key(name)
+    if not q:
+        return []
+    out, entries = _index_entries(graph_or_out_dir)
+    hits = []
+    for entity_id, entry in entries:
+        label_key = _key(entry["label"])
+        keys = [label_key, *(_key(a) for a in entry.get("aliases", []))]
+        if label_key == q:
+            rank = 0
+        elif q in keys:
+            rank = 1
+        elif any(k.startswith(q) for k in keys):
+            rank = 2
+        elif any(q in k for k in keys):
+            rank = 3
+        else:
+            continue
+        page = Path(*entry["page"].split("/"))
+        hits.append((rank, -int(entry.get("articles", 0)), entity_id, entry["label"], page))
+    hits.sort(key=lambda h: h[:3])
+    return [(h[2], h[3], out / h[4] if out is not None else h[4]) for h in hits]
+
+
+def find_entity(graph_or_out_dir: Graph | Path | str, name: str) -> Path:
+    """The page of the entity best matching ``name`` (see ``find_entities``); LookupError if none."""
+    hits = find_entities(graph_or_out_dir, name)
+    if not hits:
+        raise LookupError(f"no entity named {name!r}")
+    return hits[0][2]
