@@ -75,7 +75,9 @@ _PROCLITICS = r"(?<!\w)(?:[وف]?[بلك]?(?:ال|ل)?)"
 _LONG = [w.removeprefix("ال") if len(w) > 5 else w for w in _ANCHOR_WORDS if len(w) > 3]
 _SHORT = [w for w in _ANCHOR_WORDS if 0 < len(w) <= 3]
 _ANCHOR = re.compile(
-    r"\d"
+    # Digits anchor only as a year or a numeric date: a day number always has a month or
+    # a unit word within the margin, which anchors it.
+    r"(?<!\d)(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[/-]\d{4}"
     + rf"|{_PROCLITICS}(?:{'|'.join(map(re.escape, _LONG))})(?:ين|ان|ات|ا|ه)?(?!\w)"
     + rf"|{_PROCLITICS}(?:{'|'.join(map(re.escape, _SHORT))})(?!\w)"
 )
