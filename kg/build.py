@@ -106,6 +106,7 @@ def build(
     lang: str = "ar",
     progress: Progress | None = None,
     exports: bool = True,
+    actor_dict: Path | None = None,
 ) -> BuildResult:
     """Build into ``out``: everything is made in a staging folder inside it and moved into
     place only when all of it is complete, so an interrupted build (Ctrl-C, kill, full disk)
@@ -116,7 +117,9 @@ def build(
             shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
         try:
-            result = _build_into(staging, inputs, default_dct, jobs, pages, lang, progress, exports)
+            result = _build_into(
+                staging, inputs, default_dct, jobs, pages, lang, progress, exports, actor_dict
+            )
             _publish(staging, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -150,6 +153,7 @@ def _build_into(
     lang: str,
     progress: Progress | None,
     exports: bool,
+    actor_dict: Path | None = None,
 ) -> BuildResult:
     from kg.pages import write_graph_page
     from kg.rdf import write_turtle
@@ -168,7 +172,7 @@ def _build_into(
     timings["extract"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    graph = resolve(facts)
+    graph = resolve(facts, actor_dict=actor_dict)
     timings["resolve"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

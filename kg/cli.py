@@ -67,6 +67,10 @@ def build(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 0,
     pages: Annotated[bool, typer.Option("--pages/--no-pages", help="Write graph.html.")] = True,
     lang: Annotated[str, typer.Option("--lang", help="Page interface language: ar or en.")] = "ar",
+    actor_dict: Annotated[
+        Path | None,
+        typer.Option("--actor-dict", help="A PETRARCH/CAMEO actor dictionary: attach CAMEO codes (SAUGOV)."),
+    ] = None,
     exports: Annotated[
         bool, typer.Option("--exports/--no-exports", help="Write graph.graphml, graph.gexf, events.csv.")
     ] = True,
@@ -76,7 +80,7 @@ def build(
     from kg.build import build as run_build
 
     try:
-        missing = [str(p) for p in inputs if not p.exists()]
+        missing = [str(p) for p in [*inputs, *([actor_dict] if actor_dict else [])] if not p.exists()]
         if missing:
             raise CliError(f"no such file or folder: {', '.join(missing)}; check the path")
 
@@ -93,6 +97,7 @@ def build(
             lang=lang,
             progress=progress,
             exports=exports,
+            actor_dict=actor_dict,
         )
     except typer.Exit:
         raise

@@ -151,6 +151,7 @@ class Entity:
     subtype: str | None
     articles: tuple[str, ...]
     mentions: tuple[MentionRef, ...]
+    codes: tuple[str, ...] = ()  # CAMEO actor codes from a user's actor dictionary (SAUGOV)
 
 
 @dataclass(frozen=True)

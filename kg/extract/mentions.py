@@ -602,8 +602,8 @@ def _known_name_end(tokens: list[Token], k: int, first: str) -> int | None:
 def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
     """A name with no post: a known full name, or name words after a known given name."""
     tok = tokens[i]
-    if not tok.is_arabic:
-        return None
+    if not tok.is_arabic or _match_place(tokens, i):
+        return None  # ``أبو ظبي``, ``إسلام آباد``: a place, whatever its first word
     for prefix, stem in bare_forms(tok.norm):
         if prefix.endswith("ال"):
             continue

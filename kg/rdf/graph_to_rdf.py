@@ -190,6 +190,8 @@ def _entity(out: _Emitter, e: Entity, entities: dict[str, Entity], acts: bool, i
         out.add(s, t.ALT_LABEL, _lit(alias, AR))
     if e.country:
         out.add(s, t.COUNTRY_CODE, _lit(e.country))
+    for code in e.codes:
+        out.add(s, t.CAMEO_CODE, _lit(code))
     aff = _iri_of(e.affiliation, entities) if e.affiliation else None
     if aff:
         out.link(s, t.AFFILIATED_WITH, aff)

@@ -105,6 +105,7 @@ HIJRI_CALENDAR = HD.HijriCalendar
 
 AFFILIATED_WITH = HD.affiliatedWith
 COUNTRY_CODE = HD.countryCode
+CAMEO_CODE = HD.cameoCode
 HOLDS_TITLE = HD.holdsTitle
 TITLE_HOLDING = HD.TitleHolding
 FIRST_SEEN = HD.firstSeen
