@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from kg.extract import extract
@@ -43,20 +44,21 @@ Progress = Callable[[str, int, int | None], None]
 
 
 def extract_all(
-    articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None
+    articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None, ner: str = "rules"
 ) -> list[ArticleFacts]:
     """Facts for every article, in input order; ``jobs`` > 1 uses worker processes."""
+    run = partial(extract, ner=ner)
     if jobs <= 1 or len(articles) < 50:
         out = []
         for i, a in enumerate(articles):
-            out.append(extract(a))
+            out.append(run(a))
             if progress and i % 50 == 0:
                 progress("extract", i, len(articles))
         return out
     _warm_resources()  # loaded once in the parent, shared by forked workers
     out = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for i, facts in enumerate(pool.map(extract, articles, chunksize=16)):
+        for i, facts in enumerate(pool.map(run, articles, chunksize=16)):
             out.append(facts)
             if progress and i % 50 == 0:
                 progress("extract", i, len(articles))
@@ -107,6 +109,7 @@ def build(
     progress: Progress | None = None,
     exports: bool = True,
     actor_dict: Path | None = None,
+    ner: str = "rules",
 ) -> BuildResult:
     """Build into ``out``: everything is made in a staging folder inside it and moved into
     place only when all of it is complete, so an interrupted build (Ctrl-C, kill, full disk)
@@ -118,7 +121,7 @@ def build(
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
         try:
             result = _build_into(
-                staging, inputs, default_dct, jobs, pages, lang, progress, exports, actor_dict
+                staging, inputs, default_dct, jobs, pages, lang, progress, exports, actor_dict, ner
             )
             _publish(staging, out)
         finally:
@@ -154,6 +157,7 @@ def _build_into(
     progress: Progress | None,
     exports: bool,
     actor_dict: Path | None = None,
+    ner: str = "rules",
 ) -> BuildResult:
     from kg.pages import write_graph_page
     from kg.rdf import write_turtle
@@ -168,7 +172,7 @@ def _build_into(
     timings["ingest"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    facts = extract_all(articles, jobs=jobs, progress=progress)
+    facts = extract_all(articles, jobs=jobs, progress=progress, ner=ner)
     timings["extract"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

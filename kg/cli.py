@@ -67,6 +67,9 @@ def build(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: one per core).")] = 0,
     pages: Annotated[bool, typer.Option("--pages/--no-pages", help="Write graph.html.")] = True,
     lang: Annotated[str, typer.Option("--lang", help="Page interface language: ar or en.")] = "ar",
+    ner: Annotated[
+        str, typer.Option("--ner", help="Entity recogniser: rules (fast, default), model or combined.")
+    ] = "rules",
     actor_dict: Annotated[
         Path | None,
         typer.Option("--actor-dict", help="A PETRARCH/CAMEO actor dictionary: attach CAMEO codes (SAUGOV)."),
@@ -80,6 +83,8 @@ def build(
     from kg.build import build as run_build
 
     try:
+        if ner not in ("rules", "model", "combined"):
+            raise CliError(f"--ner {ner!r}: use rules, model or combined")
         missing = [str(p) for p in [*inputs, *([actor_dict] if actor_dict else [])] if not p.exists()]
         if missing:
             raise CliError(f"no such file or folder: {', '.join(missing)}; check the path")
@@ -98,6 +103,7 @@ def build(
             progress=progress,
             exports=exports,
             actor_dict=actor_dict,
+            ner=ner,
         )
     except typer.Exit:
         raise
@@ -129,6 +135,7 @@ def extract(
     text: Annotated[str | None, typer.Option("--text", help="Article text given inline.")] = None,
     dct: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="json or text.")] = "json",
+    ner: Annotated[str, typer.Option("--ner", help="rules, model or combined.")] = "rules",
 ) -> None:
     """Show what one article yields: mentions with offsets, dates, events with roles."""
     from kg.extract import extract as run_extract
@@ -149,7 +156,7 @@ def extract(
             articles = list(iter_articles([file], default_dct=day, report=report))
             if not articles:
                 raise CliError(f"{file}: no article could be read ({report.summary() or 'empty'})")
-        results = [facts_to_dict(run_extract(a)) for a in articles]
+        results = [facts_to_dict(run_extract(a, ner=ner)) for a in articles]
     except Exception as exc:
         _fail(exc)
         return
@@ -195,6 +202,31 @@ def query(
         _fail(exc)
         return
     sys.stdout.write(result if result.endswith("\n") else result + "\n")
+
+
+eval_app = typer.Typer(help="Score components against annotated corpora.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("ner")
+def eval_ner_cmd(
+    file: Annotated[
+        Path, typer.Argument(help="CoNLL file: 'token TAG' per line, blank line between sentences.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", help="json or table.")] = "table",
+    ner: Annotated[str, typer.Option("--ner", help="model, rules, combined or camel.")] = "model",
+) -> None:
+    """Exact-span precision/recall/F1 of a recogniser, per type and overall."""
+    from kg.extract.ner.evaluate import eval_ner
+
+    try:
+        if fmt not in ("json", "table"):
+            raise CliError(f"--format {fmt!r}: use json or table")
+        if not file.exists():
+            raise CliError(f"no such file: {file}")
+        typer.echo(eval_ner(file, ner, fmt))
+    except (OSError, ValueError, RuntimeError, CliError) as exc:
+        _fail(exc)
 
 
 @app.command("open")

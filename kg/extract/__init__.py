@@ -22,7 +22,9 @@ def _find_times(text: str, dct):
     return find_times(text, dct)
 
 
-def extract(article: Article) -> ArticleFacts:
+def extract(article: Article, ner: str = "rules") -> ArticleFacts:
+    """Facts of one article. ``ner``: ``rules`` (default, fast), or ``model``/``combined``
+    to add the trained recogniser's mentions to the rules' (see ``kg.extract.ner``)."""
     text = article.text
     sentences = sentence_spans(text)
     sent_tokens: list[list[Token]] = [tokenize(text[s:e], s) for s, e in sentences]
@@ -31,7 +33,12 @@ def extract(article: Article) -> ArticleFacts:
     times_all = _find_times(text, article.dct)
     time_starts = [t.start for t in times_all]  # sorted, non-overlapping
     for toks in sent_tokens:
-        for f in find_mentions(toks):
+        sentence_found = find_mentions(toks)
+        if ner in ("model", "combined"):
+            from kg.extract.ner.found import add_model_mentions
+
+            sentence_found = add_model_mentions(text, toks, sentence_found, backend="model")
+        for f in sentence_found:
             k = bisect_right(time_starts, f.start) - 1
             if not (k >= 0 and f.start < times_all[k].end):  # a date is not a name
                 found.append(f)

@@ -1,0 +1,246 @@
+"""Entity recognisers behind one interface, spaCy-style: a small registry of backends.
+
+A recogniser maps ``text -> [(start, end, label), ...]``: character spans into ``text``
+(end exclusive), sorted, with ``label`` one of ``PERS``, ``LOC``, ``ORG``, ``MISC``.
+
+- ``rules``: ``kg.extract.mentions.find_mentions`` (posts before names, gazetteer places,
+  organisation heads); never says MISC.
+- ``model``: the statistical spaCy pipeline shipped in ``kg/extract/ner/model/``
+  (trained on ANERcorp by ``training/train_ner.py``), loaded once.
+- ``combined``: the model's spans, plus the rules' persons that overlap none of them.
+- ``camel``: CAMeL Tools' BERT NER, when ``camel_tools`` and its ``ner-arabert`` data are
+  installed (``pip install -e .[camel]`` then ``camel_data -i ner-arabert``).
+
+    from kg.extract.ner import get_recogniser
+    get_recogniser("model")("قال الرئيس الفرنسي إيمانويل ماكرون في باريس")
+    # [(19, 34, 'PERS'), (38, 43, 'LOC')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
+
+Span3 = tuple[int, int, str]
+LABELS = ("PERS", "LOC", "ORG", "MISC")
+KIND_LABEL = {"person": "PERS", "place": "LOC", "organization": "ORG"}
+LABEL_KIND = {"PERS": "person", "LOC": "place", "ORG": "organization"}
+
+_FACTORIES: dict[str, Callable[[], Recogniser]] = {}
+
+
+class Recogniser:
+    """Base class: ``__call__`` on one text; ``pipe`` on many (backends may batch)."""
+
+    name = "base"
+
+    def __call__(self, text: str) -> list[Span3]:
+        raise NotImplementedError
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[list[Span3]]:
+        for text in texts:
+            yield self(text)
+
+
+def register(name: str):
+    """Decorator: ``@register("rules")`` on a zero-argument factory of a recogniser."""
+
+    def deco(factory):
+        _FACTORIES[name] = factory
+        return factory
+
+    return deco
+
+
+def names() -> list[str]:
+    return sorted(_FACTORIES)
+
+
+@cache
+def get_recogniser(name: str) -> Recogniser:
+    """The recogniser registered under ``name`` (built once per process)."""
+    factory = _FACTORIES.get(name)
+    if factory is None:
+        raise ValueError(f"unknown recogniser {name!r}; choose one of: {', '.join(names())}")
+    return factory()
+
+
+# ---------------------------------------------------------------- rules
+
+
+class RulesRecogniser(Recogniser):
+    name = "rules"
+
+    def __call__(self, text: str) -> list[Span3]:
+        from kg.arabic.tokens import sentence_spans, tokenize
+        from kg.extract.mentions import find_mentions
+
+        out: set[Span3] = set()
+        for s, e in sentence_spans(text):
+            toks = tokenize(text[s:e], s)
+            for f in find_mentions(toks):
+                if f.title_only:
+                    continue
+                label = KIND_LABEL.get(f.kind)
+                start = f.start
+                if f.title and f.kind == "person":
+                    # The span covers the post (``الرئيس الفرنسي ماكرون``); the entity is
+                    # the name: its last words, as many as the name has.
+                    k = len(f.name.split())
+                    inside = [t for t in toks if f.start <= t.start and t.end <= f.end and t.is_word]
+                    if 0 < k <= len(inside):
+                        start = max(start, inside[-k].start)
+                if label and f.end > start:
+                    out.add((start, f.end, label))
+        return _no_overlaps(sorted(out))
+
+
+@register("rules")
+def _rules() -> Recogniser:
+    return RulesRecogniser()
+
+
+# ---------------------------------------------------------------- model
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The shipped spaCy pipeline (package data ``kg/extract/ner/model``), loaded once."""
+    from importlib.resources import as_file, files
+
+    import spacy
+
+    from kg.extract.ner import features  # noqa: F401  (registers the tokenizer)
+
+    res = files("kg.extract.ner") / "model"
+    if not res.joinpath("config.cfg").is_file():
+        raise RuntimeError(
+            "the NER model is not installed in kg/extract/ner/model/; "
+            "train it with: python training/train_ner.py ../shared OUT --install"
+        )
+    with as_file(res) as path:
+        return spacy.load(path)
+
+
+class ModelRecogniser(Recogniser):
+    name = "model"
+
+    def __init__(self, batch_size: int = 64):
+        self.nlp = load_model()
+        self.batch_size = batch_size
+
+    def __call__(self, text: str) -> list[Span3]:
+        return next(self.pipe([text]))
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[list[Span3]]:
+        from kg.extract.ner.features import split_words
+
+        texts = list(texts) if not isinstance(texts, list) else texts
+        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+            spans = split_words(text)
+            yield [(spans[ent.start][0], spans[ent.end - 1][1], ent.label_) for ent in doc.ents]
+
+
+@register("model")
+def _model() -> Recogniser:
+    return ModelRecogniser()
+
+
+# ---------------------------------------------------------------- combined
+
+
+class CombinedRecogniser(Recogniser):
+    """The model's spans, plus the rules' persons that overlap none of them.
+
+    Only persons: the rules find names after posts (``وزير الدفاع التركي خلوصي أكار``) that
+    the model misses, while their places and organisations cost the model precision on
+    the ANERcorp dev split (see ``kg/extract/ner/model/README.md``).
+    """
+
+    name = "combined"
+
+    def __init__(self, model: Recogniser, rules: Recogniser, labels: tuple[str, ...] = ("PERS",)):
+        self.model, self.rules, self.labels = model, rules, labels
+
+    def _extra(self, text: str) -> list[Span3]:
+        return [x for x in self.rules(text) if x[2] in self.labels]
+
+    def __call__(self, text: str) -> list[Span3]:
+        return merge(self.model(text), self._extra(text))
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[list[Span3]]:
+        texts = list(texts)
+        for text, spans in zip(texts, self.model.pipe(texts), strict=True):
+            yield merge(spans, self._extra(text))
+
+
+def merge(primary: list[Span3], secondary: list[Span3]) -> list[Span3]:
+    out = list(primary)
+    for s, e, label in secondary:
+        if not any(s < pe and ps < e for ps, pe, _ in primary):
+            out.append((s, e, label))
+    return sorted(out)
+
+
+@register("combined")
+def _combined() -> Recogniser:
+    return CombinedRecogniser(get_recogniser("model"), get_recogniser("rules"))
+
+
+# ---------------------------------------------------------------- camel
+
+CAMEL_INSTALL = (
+    "the 'camel' recogniser needs CAMeL Tools and its NER model: "
+    "pip install -e .[camel]  then  camel_data -i ner-arabert"
+)
+
+
+class CamelRecogniser(Recogniser):
+    name = "camel"
+
+    def __init__(self):
+        try:
+            from camel_tools.ner import NERecognizer
+            from camel_tools.tokenizers.word import simple_word_tokenize
+        except ImportError as exc:
+            raise RuntimeError(CAMEL_INSTALL + f" (camel_tools is not importable: {exc})") from None
+        try:
+            self._ner = NERecognizer.pretrained()
+        except Exception as exc:  # data not downloaded: camel_tools raises its own types
+            raise RuntimeError(CAMEL_INSTALL + f" (its NER data is missing: {exc})") from None
+        self._tokenize = simple_word_tokenize
+
+    def __call__(self, text: str) -> list[Span3]:
+        from kg.arabic.tokens import sentence_spans
+        from kg.extract.ner.conll import bio_spans, norm_tag
+
+        out: list[Span3] = []
+        for s, e in sentence_spans(text):
+            words = self._tokenize(text[s:e])
+            offsets, pos = [], s
+            for w in words:
+                k = text.find(w, pos, e)
+                k = pos if k < 0 else k
+                offsets.append((k, k + len(w)))
+                pos = k + len(w)
+            tags = [norm_tag(t) for t in self._ner.predict_sentence(words)]
+            for a, b, label in bio_spans(tags):
+                out.append((offsets[a][0], offsets[b - 1][1], label))
+        return sorted(out)
+
+
+@register("camel")
+def _camel() -> Recogniser:
+    return CamelRecogniser()
+
+
+def _no_overlaps(spans: list[Span3]) -> list[Span3]:
+    """Longest first among overlapping spans, then by position."""
+    keep: list[Span3] = []
+    for s, e, label in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
+        if not any(s < ke and ks < e for ks, ke, _ in keep):
+            keep.append((s, e, label))
+    return sorted(keep)
+
+
+__all__ = ["LABELS", "Recogniser", "get_recogniser", "load_model", "merge", "names", "register"]

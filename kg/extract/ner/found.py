@@ -1,0 +1,65 @@
+"""Statistical mentions for ``kg.extract.extract``: recogniser spans as rule ``Found``s.
+
+``add_model_mentions`` keeps every rule mention (they carry posts and affiliations) and adds
+the spans of a statistical backend that overlap none of them, as ``Found`` objects the
+chaining step (``kg.extract.entities.chain``) takes as it takes the rules' own.
+MISC spans are dropped (the graph has no node type for them).
+"""
+
+from __future__ import annotations
+
+from kg.arabic.normalize import display_form, normalize
+from kg.arabic.tokens import Token, bare_forms
+from kg.extract.mentions import Found
+from kg.extract.ner import LABEL_KIND, get_recogniser
+
+
+def add_model_mentions(
+    text: str, sent_tokens: list[Token], found: list[Found], backend: str = "model"
+) -> list[Found]:
+    """``found`` (the rules' mentions of one sentence) plus the backend's new ones."""
+    if not sent_tokens:
+        return found
+    s, e = sent_tokens[0].start, sent_tokens[-1].end
+    out = list(found)
+    for a, b, label in get_recogniser(backend)(text[s:e]):
+        kind = LABEL_KIND.get(label)
+        start, end = a + s, b + s
+        if kind is None or any(start < f.end and f.start < end for f in found):
+            continue
+        toks = [k for k, t in enumerate(sent_tokens) if t.start < end and start < t.end]
+        if not toks:
+            continue
+        out.append(_found(text, sent_tokens, toks[0], toks[-1], kind))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found:
+    from kg.extract.names import name_key
+    from kg.extract.resources import places
+
+    start, end = toks[first].start, toks[last].end
+    prefix = ""
+    if kind == "place":
+        # ``بطرابلس``: the place is the stem the gazetteer knows, without the clitic.
+        table = places()
+        for p, stem in bare_forms(toks[first].norm):
+            key = " ".join([stem, *(t.norm for t in toks[first + 1 : last + 1])])
+            if key in table:
+                place = table[key]
+                start += len(toks[first].text) - len(stem) if p else 0
+                return Found(
+                    first,
+                    last,
+                    start,
+                    end,
+                    "place",
+                    place.label,
+                    place.key,
+                    country=place.country,
+                    subtype=place.subtype,
+                    prefix=p,
+                )
+    name = display_form(text[start:end])
+    key = name_key(name) if kind != "place" else normalize(name)
+    return Found(first, last, start, end, kind, name, key, prefix=prefix)

@@ -1,0 +1,242 @@
+"""The statistical NER: packaged model, recogniser registry, CoNLL scorer, camel backend."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from kg.extract.ner import get_recogniser, merge, names
+from kg.extract.ner.conll import bio_spans, norm_tag, parse_conll, repair_bio, split_sentences
+from kg.extract.ner.evaluate import format_table, score_text, spans_to_tokens
+from kg.extract.ner.features import HadathTokenizer, word_features
+
+
+@pytest.fixture(scope="module")
+def model():
+    return get_recogniser("model")
+
+
+def _found(rec, text):
+    return {(text[s:e], label) for s, e, label in rec(text)}
+
+
+# ------------------------------------------------------------------ model
+
+
+def test_model_is_package_data():
+    from importlib.resources import files
+
+    res = files("kg.extract.ner") / "model"
+    assert res.joinpath("config.cfg").is_file()
+    assert res.joinpath("meta.json").is_file()
+    size = sum(p.stat().st_size for p in _walk(res))
+    assert size < 50 * 2**20
+
+
+def _walk(res):
+    for child in res.iterdir():
+        if child.is_dir():
+            yield from _walk(child)
+        else:
+            yield child
+
+
+def test_model_loads_with_its_tokenizer(model):
+    assert isinstance(model.nlp.tokenizer, HadathTokenizer)
+    assert model.nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(model.nlp.get_pipe("ner").labels) == {"PERS", "LOC", "ORG", "MISC"}
+
+
+def test_model_finds_person_and_place(model):
+    text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس"
+    found = _found(model, text)
+    assert ("باريس", "LOC") in found
+    assert any(label == "PERS" and "ماكرون" in span for span, label in found)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس", "القاهرة"),
+        ("أعلنت الحكومة الليبية في طرابلس عن خطة جديدة", "طرابلس"),
+        ("واستقبل الملك سلمان بن عبدالعزيز في الرياض رئيس وزراء باكستان", "الرياض"),
+    ],
+)
+def test_model_finds_places(model, text, place):
+    assert (place, "LOC") in _found(model, text)
+
+
+def test_model_finds_persons(model):
+    texts = [
+        "وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس",
+        "واستقبل الملك سلمان بن عبدالعزيز في الرياض رئيس وزراء باكستان",
+        "وقال الأمين العام للأمم المتحدة بان كي مون إن الوضع خطير",
+    ]
+    hits = sum(any(label == "PERS" for _, label in _found(model, t)) for t in texts)
+    assert hits >= 2
+
+
+def test_model_offsets_survive_odd_spacing(model):
+    text = "  قال  الرئيس الفرنسي\n\nإيمانويل ماكرون   في باريس."
+    for s, e, _ in model(text):
+        assert text[s:e] == text[s:e].strip() and text[s:e]
+    assert ("باريس", "LOC") in _found(model, text)
+
+
+def test_model_pipe_equals_call(model):
+    texts = ["قال الرئيس الفرنسي إيمانويل ماكرون في باريس", "", "أعلنت الحكومة الليبية في طرابلس"]
+    assert list(model.pipe(texts)) == [model(t) for t in texts]
+
+
+# ------------------------------------------------------------------ features
+
+
+def test_clitic_forms_share_the_bare_norm():
+    assert word_features("وبطرابلس")[0] == word_features("طرابلس")[0] == "طرابلس"
+    assert word_features("لليبيا")[0] == "ليبيا"
+    assert "P" in word_features("وبطرابلس")[1] and "C" in word_features("وبطرابلس")[1]
+    assert "T" in word_features("الرئيس")[1]
+
+
+# ------------------------------------------------------------------ registry
+
+
+def test_registry_names():
+    assert {"rules", "model", "combined", "camel"} <= set(names())
+    with pytest.raises(ValueError, match="unknown recogniser"):
+        get_recogniser("nope")
+
+
+def test_rules_give_the_name_without_the_post():
+    text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس"
+    found = _found(get_recogniser("rules"), text)
+    assert ("إيمانويل ماكرون", "PERS") in found
+    assert ("باريس", "LOC") in found
+
+
+def test_combined_keeps_model_spans_and_adds_rules():
+    assert merge([(0, 5, "PERS")], [(0, 9, "PERS"), (12, 15, "LOC")]) == [(0, 5, "PERS"), (12, 15, "LOC")]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("camel_tools") is not None, reason="camel_tools installed")
+def test_camel_backend_says_how_to_install():
+    with pytest.raises(RuntimeError) as err:
+        get_recogniser("camel")
+    msg = str(err.value)
+    assert "pip install -e .[camel]" in msg
+    assert "camel_data -i ner-arabert" in msg
+
+
+# ------------------------------------------------------------------ conll + scorer
+
+CONLL = """\
+قال O
+الرئيس O
+إيمانويل B-PER
+ماكرون I-PER
+في O
+باريس B-LOC
+
+زار O
+وفد O
+الأمم B-ORG
+المتحدة I-ORG
+طرابلس B-LOC
+و O
+كأس B-MIS2
+العالم I-MIS2
+"""
+
+
+def test_parse_and_spans():
+    sents = parse_conll(CONLL)
+    assert len(sents) == 2
+    assert sents[0][1][2:4] == ["B-PERS", "I-PERS"]
+    assert sents[1][1][6] == "B-MISC"
+    assert bio_spans(sents[0][1]) == {(2, 4, "PERS"), (5, 6, "LOC")}
+    assert norm_tag("OO") == "O"
+    assert bio_spans(["I-LOC", "I-LOC", "O"]) == {(0, 2, "LOC")}
+    assert repair_bio(["O", "I-LOC", "B-PERS", "I-ORG"]) == ["O", "B-LOC", "B-PERS", "B-ORG"]
+    _train, dev = split_sentences(list(range(100)))
+    assert len(dev) == 10 and dev[0] == 90
+
+
+def test_spans_to_tokens_takes_whole_tokens():
+    offsets = [(0, 3), (4, 11)]  # "قال وبطرابلس"
+    assert spans_to_tokens([(6, 11, "LOC")], offsets) == {(1, 2, "LOC")}
+    assert spans_to_tokens([(0, 11, "PER")], offsets) == {(0, 2, "PERS")}
+
+
+def _fixed(answers):
+    """A recogniser that returns, for each sentence text, spans of the given words."""
+
+    def rec(text):
+        out = []
+        for word, label in answers.get(text.split()[0], []):
+            k = text.find(word)
+            out.append((k, k + len(word), label))
+        return out
+
+    return rec
+
+
+def test_score_known_numbers():
+    rec = _fixed(
+        {
+            # sentence 1: PERS exact (tp), LOC wrong type (fp ORG, fn LOC)
+            "قال": [("إيمانويل ماكرون", "PER"), ("باريس", "ORG")],
+            # sentence 2: ORG too short (fp+fn), LOC exact (tp), MISC missed (fn)
+            "زار": [("الأمم", "ORG"), ("طرابلس", "LOC")],
+        }
+    )
+    s = score_text(CONLL, rec)
+    assert s["overall"]["tp"] == 2 and s["overall"]["fp"] == 2 and s["overall"]["fn"] == 3
+    assert s["overall"]["p"] == 0.5
+    assert s["overall"]["r"] == 0.4
+    assert s["overall"]["f1"] == pytest.approx(0.4444, abs=1e-4)
+    assert s["per_type"]["PERS"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0, "support": 1}
+    assert s["per_type"]["LOC"]["p"] == 1.0 and s["per_type"]["LOC"]["r"] == 0.5
+    assert s["per_type"]["ORG"]["f1"] == 0.0 and s["per_type"]["ORG"]["fp"] == 2
+    assert s["per_type"]["MISC"]["r"] == 0.0 and s["per_type"]["MISC"]["support"] == 1
+    table = format_table(s)
+    assert "overall" in table and "PERS" in table
+
+
+def test_score_conll_file_and_cli_entry(tmp_path, capsys):
+    from kg.extract.ner.evaluate import main, score_conll
+
+    f = tmp_path / "tiny.conll"
+    f.write_text(CONLL, encoding="utf-8")
+    perfect = score_conll(
+        f,
+        _fixed(
+            {
+                "قال": [("إيمانويل ماكرون", "PERS"), ("باريس", "LOC")],
+                "زار": [("الأمم المتحدة", "ORG"), ("طرابلس", "LOC"), ("كأس العالم", "MIS")],
+            }
+        ),
+    )
+    assert perfect["overall"]["f1"] == 1.0
+    assert main([str(f), "--ner", "rules", "--format", "json"]) == 0
+    import json
+
+    out = json.loads(capsys.readouterr().out)
+    assert out["ner"] == "rules" and "overall" in out and "per_type" in out
+
+
+def test_model_mentions_join_the_rules_ones():
+    from kg.arabic.tokens import tokenize
+    from kg.extract.mentions import find_mentions
+    from kg.extract.ner.found import add_model_mentions
+
+    text = "وصل جون كيري أمس وبطرابلس التقى مسؤولين"
+    toks = tokenize(text)
+    rules = find_mentions(toks)
+    found = add_model_mentions(text, toks, rules)
+    assert all(f in found for f in rules)
+    for f in found:
+        assert text[f.start : f.end].strip() == text[f.start : f.end]
+        assert 0 <= f.first <= f.last < len(toks)
+    places = [f for f in found if f.kind == "place"]
+    assert any(f.key == "طرابلس" and text[f.start : f.end] == "طرابلس" for f in places)
