@@ -73,6 +73,10 @@ def _warm_resources() -> None:
     place_first_words()
 
 
+# Own pages for at most this many entities and events (the rest are on graph.html).
+MAX_NODE_PAGES = 2000
+
+
 class BuildLocked(Exception):
     """Another build holds the output folder."""
 
@@ -190,11 +194,14 @@ def _build_into(
 
     page: dict = {}
     if pages:
-        from kg.pages import write_pages
+        from kg.pages.node_pages import choose_paged, write_pages
 
         t0 = time.perf_counter()
-        node_figures = write_pages(graph, out, lang=lang)  # first, so graph.html's links never dangle
-        page = write_graph_page(graph, out / "graph.html", lang=lang, node_pages=True)
+        paged = choose_paged(graph, MAX_NODE_PAGES)
+        node_figures = write_pages(graph, out, lang=lang, paged=paged)  # first: graph.html links to them
+        page = write_graph_page(
+            graph, out / "graph.html", lang=lang, node_pages=True if paged is None else paged
+        )
         page["node_pages"] = node_figures
         timings["pages"] = time.perf_counter() - t0
     if exports:

@@ -433,3 +433,24 @@ def test_english_node_pages(tmp_path: Path) -> None:
     assert 'lang="en" dir="ltr"' in text and "— Hadath</title>" in text
     with pytest.raises(ValueError):
         write_pages(seed_graph(), tmp_path, lang="fr")
+
+
+def test_page_budget_keeps_links_inside_what_was_written(tmp_path):
+    import re
+
+    from kg.pages.node_pages import choose_paged, write_pages
+    from tests.browser import large_graph
+
+    g = large_graph(n_entities=300, n_events=150, n_articles=200)
+    paged = choose_paged(g, 100)
+    assert paged is not None and len(paged) == 100
+    figures = write_pages(g, tmp_path, paged=paged)
+    assert figures["entity_pages"] + figures["event_pages"] == 100
+    written = {p.name for p in (tmp_path / "pages").rglob("*.html")}
+    checked = 0
+    for page in (tmp_path / "pages").rglob("*.html"):
+        for href in re.findall(r'"href":\s*"\.\./(?:entity|event)/([A-Za-z0-9_-]+\.html)"', page.read_text()):
+            assert href in written
+            checked += 1
+    assert checked > 100
+    assert choose_paged(g, 10_000) is None

@@ -41,7 +41,12 @@ _SOURCE_MAP = re.compile(r"^\s*/[/*]# sourceMappingURL=.*$", re.MULTILINE)
 
 
 def write_graph_page(
-    graph: Graph, path: Path, *, lang: str = "ar", max_nodes: int = 1500, node_pages: bool = False
+    graph: Graph,
+    path: Path,
+    *,
+    lang: str = "ar",
+    max_nodes: int = 1500,
+    node_pages: bool | set[str] = False,
 ) -> dict:
     """Write the page for ``graph`` to ``path`` atomically; returns what was drawn and written.
 

@@ -46,8 +46,9 @@ _PAGE_FILE = re.compile(r"^[A-Za-z0-9_-]+\.html$")
 class _Index:
     """Lookups over the graph shared by every page: who took part in what."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, paged: set[str] | None = None) -> None:
         self.graph = graph
+        self.paged = paged  # nodes that have a page (None: all of them)
         self.entities = {e.id: e for e in graph.entities}
         self.events = {ev.id: ev for ev in graph.events}
         self.articles = {a.id: a for a in graph.articles}
@@ -61,6 +62,9 @@ class _Index:
             if e.affiliation and e.affiliation != e.id and e.affiliation in self.entities:
                 self.members[e.affiliation].append(e)
 
+    def _href(self, node_id: str, event: bool) -> str | None:
+        return page_href(node_id, event=event) if self.paged is None or node_id in self.paged else None
+
     def link(self, node_id: str | None, roles: list[str] | None = None) -> dict | None:
         """A reference to another node: label, kind and relative ``href`` (when it has a page)."""
         if not node_id:
@@ -68,11 +72,11 @@ class _Index:
         out: dict
         if node_id in self.entities:
             e = self.entities[node_id]
-            out = {"id": e.id, "label": e.label, "kind": e.kind, "href": page_href(e.id, event=False)}
+            out = {"id": e.id, "label": e.label, "kind": e.kind, "href": self._href(e.id, False)}
         elif node_id in self.events:
             ev = self.events[node_id]
             out = {"id": ev.id, "label": ev.label, "kind": "event", "type": ev.type}
-            out["href"] = page_href(ev.id, event=True)
+            out["href"] = self._href(ev.id, True)
         else:  # an affiliation the graph has no node for: shown as written, not linked
             out = {"id": node_id, "label": node_id, "kind": None, "href": None}
         if roles is not None:
@@ -229,7 +233,27 @@ def render_node_page(data: dict) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset_own("node.html"))
 
 
-def write_pages(graph: Graph, out_dir: Path, *, lang: str = "ar") -> dict:
+def choose_paged(graph: Graph, max_pages: int | None) -> set[str] | None:
+    """Which nodes get a page when there are more than ``max_pages``: the events reported
+    by the most articles (up to half) and the entities taking part in the most events.
+
+    A news day has ten thousand nodes; a page each would be hundreds of megabytes of the
+    same inline script. Every node stays reachable from graph.html (search and panel).
+    """
+    total = len(graph.entities) + len(graph.events)
+    if max_pages is None or total <= max_pages:
+        return None
+    events = sorted(graph.events, key=lambda ev: (-len(ev.articles), ev.id))[: max_pages // 2]
+    taking_part: dict[str, int] = defaultdict(int)
+    for ev in graph.events:
+        for p in ev.participants:
+            taking_part[p.entity] += 1
+    rest = max_pages - len(events)
+    entities = sorted(graph.entities, key=lambda e: (-taking_part[e.id], -len(e.articles), e.id))[:rest]
+    return {ev.id for ev in events} | {e.id for e in entities}
+
+
+def write_pages(graph: Graph, out_dir: Path, *, lang: str = "ar", paged: set[str] | None = None) -> dict:
     """Write every entity and event page and ``pages/index.json`` under ``out_dir``; figures back.
 
     Each page is written under a temporary name and renamed into place (not fsynced one
@@ -241,7 +265,7 @@ def write_pages(graph: Graph, out_dir: Path, *, lang: str = "ar") -> dict:
     t0 = time.perf_counter()
     out_dir = Path(out_dir)
     root = out_dir / PAGES_DIR
-    idx = _Index(graph)
+    idx = _Index(graph, paged)
     total = largest = 0
     written: dict[str, set[str]] = {ENTITY_DIR: set(), EVENT_DIR: set()}
 
@@ -255,9 +279,11 @@ def write_pages(graph: Graph, out_dir: Path, *, lang: str = "ar") -> dict:
         largest = max(largest, len(payload))
 
     for e in graph.entities:
-        emit(ENTITY_DIR, e.id, entity_page_data(idx, e, lang))
+        if paged is None or e.id in paged:
+            emit(ENTITY_DIR, e.id, entity_page_data(idx, e, lang))
     for ev in graph.events:
-        emit(EVENT_DIR, ev.id, event_page_data(idx, ev, lang))
+        if paged is None or ev.id in paged:
+            emit(EVENT_DIR, ev.id, event_page_data(idx, ev, lang))
     for folder, names in written.items():
         d = root / folder
         if d.is_dir():
@@ -273,19 +299,21 @@ def write_pages(graph: Graph, out_dir: Path, *, lang: str = "ar") -> dict:
                 "aliases": list(e.aliases),
                 "kind": e.kind,
                 "articles": len(e.articles),
-                "page": page_path(e.id, event=False),
+                # An entity without a page of its own is found on the whole-graph page.
+                "page": page_path(e.id, event=False) if paged is None or e.id in paged else "graph.html",
             }
             for e in graph.entities
         },
         "events": {
             ev.id: {"label": ev.label, "type": ev.type, "page": page_path(ev.id, event=True)}
             for ev in graph.events
+            if paged is None or ev.id in paged
         },
     }
     write_atomic(root / INDEX_NAME, json.dumps(index, ensure_ascii=False, indent=1).encode("utf-8"))
     return {
-        "entity_pages": len(graph.entities),
-        "event_pages": len(graph.events),
+        "entity_pages": len(written[ENTITY_DIR]),
+        "event_pages": len(written[EVENT_DIR]),
         "bytes": total,
         "largest_bytes": largest,
         "seconds": round(time.perf_counter() - t0, 3),

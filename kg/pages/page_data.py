@@ -25,7 +25,7 @@ def page_data(
     lang: str = "ar",
     max_nodes: int = 1500,
     positions: bool = True,
-    node_pages: bool = False,
+    node_pages: bool | set[str] = False,
 ) -> dict:
     """JSON-ready page data; ``positions=False`` leaves the layout to the browser's physics.
 
@@ -53,7 +53,7 @@ def page_data(
             else _entity_node(entities[node_id], index)
         )
         node["drawn"] = node_id in drawn_set
-        if node_pages:
+        if node_pages is True or (isinstance(node_pages, set) and node_id in node_pages):
             node["page"] = page_path(node_id, event=node_id in events)
         if node_id in coords:
             node["x"], node["y"] = coords[node_id]
