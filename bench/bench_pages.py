@@ -24,9 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.build import MAX_NODE_PAGES, extract_all  # noqa: E402
 from kg.export import write_exports  # noqa: E402
 from kg.model import Graph  # noqa: E402
 from kg.pages import write_graph_page, write_pages  # noqa: E402
+from kg.pages.node_pages import choose_paged  # noqa: E402
 from kg.pages.paths import page_path  # noqa: E402
 from tests.browser import large_graph, seed_graph  # noqa: E402
 
@@ -77,19 +79,22 @@ def bench(name: str, graph: Graph, repeats: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         t0 = time.perf_counter()
-        pages = write_pages(graph, out)
+        paged = choose_paged(graph, MAX_NODE_PAGES)  # as kg build does
+        pages = write_pages(graph, out, paged=paged)
         pages_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        main = write_graph_page(graph, out / "graph.html", node_pages=True)
+        main = write_graph_page(graph, out / "graph.html", node_pages=True if paged is None else paged)
         main_s = time.perf_counter() - t0
         exports = write_exports(graph, out)
         counts: dict[str, int] = {}
         for ev in graph.events:
             for p in ev.participants:
                 counts[p.entity] = counts.get(p.entity, 0) + 1
-        hub = max(graph.entities, key=lambda e: (counts.get(e.id, 0), e.id))
+        with_page = [e for e in graph.entities if paged is None or e.id in paged]
+        hub = max(with_page, key=lambda e: (counts.get(e.id, 0), e.id))
         hub_page = out / page_path(hub.id, event=False)
-        event_page = out / page_path(graph.events[0].id, event=True)
+        first_event = next(ev for ev in graph.events if paged is None or ev.id in paged)
+        event_page = out / page_path(first_event.id, event=True)
         n_pages = pages["entity_pages"] + pages["event_pages"]
         print(
             f"== {name}: {len(graph.articles)} articles, {len(graph.entities)} entities,"
@@ -135,10 +140,33 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=1500)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--days",
+        nargs="*",
+        default=[],
+        help="also real SaudiNewsNet builds: one or more days, or 'all' for the 12 days of ../shared",
+    )
     args = parser.parse_args()
     bench("one article", one_article_graph(), args.repeats)
     bench("large synthetic", large_graph(args.entities, args.events, args.articles), args.repeats)
+    if args.days:
+        corpus = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
+        if not corpus.exists():
+            print(f"real days: skipped, {corpus} is absent")
+            return 0
+        files = (
+            sorted(corpus.glob("*.zip")) if args.days == ["all"] else [corpus / f"{d}.zip" for d in args.days]
+        )
+        bench(f"SaudiNewsNet {' '.join(args.days)}", real_graph(files), args.repeats)
     return 0
+
+
+def real_graph(files: list[Path]) -> Graph:
+    from kg.ingest import IngestReport, iter_articles
+    from kg.resolve import resolve
+
+    articles = list(iter_articles(files, report=IngestReport()))
+    return resolve(extract_all(articles, jobs=2))
 
 
 if __name__ == "__main__":
