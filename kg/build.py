@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -234,12 +234,3 @@ def _write_json_atomic(path: Path, data: dict) -> None:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     os.replace(tmp, path)
-
-
-def remove_tree(path: Path) -> None:
-    if path.exists():
-        shutil.rmtree(path)
-
-
-def iter_inputs(paths: Iterable[str]) -> list[Path]:
-    return [Path(p) for p in paths]

@@ -42,7 +42,6 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             k = bisect_right(time_starts, f.start) - 1
             if not (k >= 0 and f.start < times_all[k].end):  # a date is not a name
                 found.append(f)
-    found = _add_dateline_place(article, found)
     mentions, entities = chain(found, all_tokens)
     mentions = [Mention(m.start, m.end, text[m.start : m.end], m.kind, m.entity, m.title) for m in mentions]
     dateline_idx = _dateline_entity(article, entities)
@@ -138,10 +137,6 @@ def _main_country_pair(entities: list[LocalEntity], mentions: list[Mention]) -> 
             counts[m.entity] += 1
     top = [idx for idx, _ in counts.most_common(2)]
     return (top[0], top[1]) if len(top) == 2 else None
-
-
-def _add_dateline_place(article: Article, found: list[Found]) -> list[Found]:
-    return found
 
 
 def _dateline_entity(article: Article, entities: list[LocalEntity]) -> int | None:

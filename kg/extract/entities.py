@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract import vocab
-from kg.extract.mentions import Found
+from kg.extract.mentions import Found, strip_proclitics
 from kg.extract.names import name_key, name_likeness, skeleton
 from kg.extract.resources import word_stats
 from kg.extract.vocab import NAME_LINKS
@@ -231,7 +231,7 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             owners = by_word.get(stem)
             if owners and len(owners) == 1:
                 idx = next(iter(owners))
-                start = t.start + (len(t.text) - len(_tail(t.text, stem)))
+                start = t.start + (len(t.text) - len(strip_proclitics(t.text, stem)))
                 out.append((Found(0, 0, start, t.end, "person", stem, stem), idx))
                 break
     return out
@@ -240,13 +240,3 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
 def _inside(pos: int, starts: list[int], reach: list[int]) -> bool:
     k = bisect_right(starts, pos) - 1
     return k >= 0 and pos < reach[k]
-
-
-def _tail(text: str, stem: str) -> str:
-    letters = sum(1 for ch in stem if "\u0621" <= ch <= "\u064a")
-    k, seen = len(text), 0
-    while k > 0 and seen < letters:
-        k -= 1
-        if "\u0621" <= text[k] <= "\u064a":
-            seen += 1
-    return text[k:]

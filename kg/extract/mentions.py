@@ -213,7 +213,7 @@ def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[
     start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix))
     end = tokens[last].end
     surface = display_form(
-        _strip_quotes(" ".join([_strip_surface(tokens[i].text, stem), *_texts(tokens, i + 1, last)]))
+        _strip_quotes(" ".join([strip_proclitics(tokens[i].text, stem), *_texts(tokens, i + 1, last)]))
     )
     key = name_key(" ".join(p for p in parts))
     return [
@@ -253,7 +253,7 @@ def _surface_prefix(text: str, prefix: str) -> str:
     return text[:k]
 
 
-def _strip_surface(text: str, stem: str) -> str:
+def strip_proclitics(text: str, stem: str) -> str:
     """Drop written proclitics so that only the stem's letters remain."""
     # Count the stem's letters from the end of the written word.
     letters = sum(1 for ch in stem if "\u0621" <= ch <= "\u064a")
@@ -407,7 +407,7 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             while k < len(tokens) and tokens[k].norm in vocab.RANK_TAILS:
                 last, k = k, k + 1
             text = " ".join(
-                [_strip_surface(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]]
+                [strip_proclitics(tokens[i].text, stem)] + [t.text for t in tokens[i + 1 : last + 1]]
             )
             return _Post(i, last, display_form(text), None, prefix)
         words = [i]
@@ -467,7 +467,7 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             continue
         break
     surface = [
-        _strip_surface(t.text, t.norm[len(prefix) :]) if x == i else t.text for x, t in _at(tokens, words)
+        strip_proclitics(t.text, t.norm[len(prefix) :]) if x == i else t.text for x, t in _at(tokens, words)
     ]
     return _Post(i, last, display_form(" ".join(surface)), affiliation, prefix)
 
@@ -616,7 +616,7 @@ def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
             return None
         start = tok.start + len(_surface_prefix(tok.text, prefix))
         name = display_form(
-            " ".join([_strip_surface(tok.text, stem)] + [t.text for t in tokens[i + 1 : end + 1]])
+            " ".join([strip_proclitics(tok.text, stem)] + [t.text for t in tokens[i + 1 : end + 1]])
         )
         return [Found(i, end, start, tokens[end].end, "person", name, name_key(name))]
     return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from kg.ingest.fold import fold
+from kg.arabic.normalize import normalize
 
 
 class Line(Enum):
@@ -31,7 +31,7 @@ class Line(Enum):
 
 
 def _norm_all(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(fold(p).lower() for p in phrases)
+    return tuple(normalize(p).lower() for p in phrases)
 
 
 # Phrases that open a block of links or comments (the line starts with one).
@@ -193,7 +193,7 @@ def classify(line: str) -> Line:
         return Line.JUNK  # ``88591 - Stc``: codes and handles in an Arabic page
     if words > HEADLINE_WORDS:
         return Line.CONTENT  # no button or link label is this long
-    norm = fold(line).lower()
+    norm = normalize(line).lower()
     bare = _NON_LETTERS.sub(" ", norm).strip()
     if bare in _BUTTONS:
         return Line.CUE
@@ -261,4 +261,4 @@ def _ends_sentence(line: str) -> bool:
 
 def _is_inline_link(line: str) -> bool:
     """``اقرأ أيضا: عنوان مقال آخر`` inside the body."""
-    return fold(line).lower().startswith(_INLINE_LINKS)
+    return normalize(line).lower().startswith(_INLINE_LINKS)

