@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -57,12 +58,26 @@ def extract_all(
         return out
     _warm_resources()  # loaded once in the parent, shared by forked workers
     out = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for i, facts in enumerate(pool.map(run, articles, chunksize=16)):
+    # Workers ignore Ctrl-C; the parent takes it and terminates them at once (an executor
+    # would first wait for every queued article).
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
+    try:
+        for i, facts in enumerate(pool.imap(run, articles, chunksize=16)):
             out.append(facts)
             if progress and i % 50 == 0:
                 progress("extract", i, len(articles))
+    except BaseException:
+        pool.terminate()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
     return out
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm_resources() -> None:
