@@ -91,14 +91,14 @@ def _join_genitive_orgs(tokens: list[Token], found: list[Found]) -> list[Found]:
 
 
 def _place_at(tokens: list[Token], i: int) -> list[Found] | None:
-    match = _match_place(tokens, i)
+    match = match_place(tokens, i)
     if not match:
         return None
     place, last, prefix = match
-    return [_place_found(tokens, i, last, place, prefix)]
+    return [place_found(tokens, i, last, place, prefix)]
 
 
-def _match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
+def match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
     table = places()
     firsts = place_first_words()
     tok = tokens[i]
@@ -120,7 +120,7 @@ def _match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
     return None
 
 
-def _place_found(tokens: list[Token], i: int, last: int, place: Place, prefix: str) -> Found:
+def place_found(tokens: list[Token], i: int, last: int, place: Place, prefix: str) -> Found:
     # The mention covers the name, not the proclitics glued to it (``ب`` of ``بطرابلس``).
     start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix))
     end = tokens[last].end
@@ -436,7 +436,7 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             last = j = fixed_inner[0]
             j += 1
             continue
-        place = _match_place(tokens, j)
+        place = match_place(tokens, j)
         if place and (place[0].subtype in ("country", "region") or place[2][:1] in ("ب", "ل")):
             p, plast, _pprefix = place
             if p.subtype in ("country", "region"):
@@ -518,7 +518,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             break
         if norm.startswith("وال") or (norm.startswith("و") and norm[1:] in vocab.TITLE_HEADS):
             break  # ``والمعترف``, ``ووزير``: a new phrase, not the name going on
-        place = _match_place(tokens, j) if j > k else None
+        place = match_place(tokens, j) if j > k else None
         if place and (place[0].subtype != "city" or place[0].population >= 200_000 or place[2]):
             break  # ``خلوصي أكار طرابلس``: a place after the name (not a small town: ``أكسوم``)
         if looks_like_verb(norm) or (len(norm) <= 2 and norm not in vocab.NAME_LINKS):
@@ -532,7 +532,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             and norm not in vocab.NAME_SECOND_PARTS
             and is_known_first_name(tokens[last].norm)
             and name_likeness(norm) > 0.0
-            and not _match_place(tokens, j)
+            and not match_place(tokens, j)
         ):
             # ``محمد المنفي``: a family name that is also a common word ends the name.
             last = j
@@ -602,7 +602,7 @@ def _known_name_end(tokens: list[Token], k: int, first: str) -> int | None:
 def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
     """A name with no post: a known full name, or name words after a known given name."""
     tok = tokens[i]
-    if not tok.is_arabic or _match_place(tokens, i):
+    if not tok.is_arabic or match_place(tokens, i):
         return None  # ``أبو ظبي``, ``إسلام آباد``: a place, whatever its first word
     for prefix, stem in bare_forms(tok.norm):
         if prefix.endswith("ال"):
@@ -627,7 +627,7 @@ def _name_span_after_first(tokens: list[Token], i: int) -> int | None:
     if end is None:
         return None
     # Two words of which the second is a place or a title word are not a name.
-    if _match_place(tokens, i + 1):
+    if match_place(tokens, i + 1):
         return None
     return end
 

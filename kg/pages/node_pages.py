@@ -24,8 +24,9 @@ from functools import cache
 from pathlib import Path
 
 from kg.arabic.normalize import normalize
-from kg.model import Entity, EventNode, Graph, TimeExpression
+from kg.model import Entity, EventNode, Graph
 from kg.pages.graph_page import _PLACEHOLDER, _asset_own, content_security_policy, embed_json, write_atomic
+from kg.pages.page_data import iso, time_dict
 from kg.pages.paths import (
     ENTITY_DIR,
     EVENT_DIR,
@@ -94,22 +95,6 @@ def _roles(ev: EventNode) -> dict[str, list[str]]:
     return roles
 
 
-def _iso(d) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _time(t: TimeExpression | None) -> dict | None:
-    if t is None:
-        return None
-    return {
-        "value": t.value,
-        "precision": t.precision,
-        "text": t.text,
-        "begin": _iso(t.begin),
-        "end": _iso(t.end_date or t.begin),
-    }
-
-
 def _dated(ev: EventNode) -> bool:
     return ev.time is not None and ev.time.value is not None and ev.time.begin is not None
 
@@ -129,7 +114,7 @@ def entity_page_data(idx: _Index, e: Entity, lang: str) -> dict:
             {
                 **idx.link(ev.id, roles),  # type: ignore[dict-item]
                 "status": ev.status,
-                "time": _time(ev.time),
+                "time": time_dict(ev.time),
                 "sources": len(ev.articles),
                 "others": [o for o in others if o and o["kind"]],
             }
@@ -155,8 +140,8 @@ def entity_page_data(idx: _Index, e: Entity, lang: str) -> dict:
                 {
                     "title": t.title,
                     "affiliation": idx.link(t.affiliation),
-                    "first": _iso(t.first_seen),
-                    "last": _iso(t.last_seen),
+                    "first": iso(t.first_seen),
+                    "last": iso(t.last_seen),
                 }
                 for t in sorted(e.titles, key=lambda t: (t.first_seen is None, t.first_seen or 0, t.title))
             ],
@@ -183,7 +168,7 @@ def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
                 "article": article_id,
                 "title": a.title if a else "",
                 "source": a.source if a else None,
-                "date": _iso(a.dct) if a else None,
+                "date": iso(a.dct) if a else None,
                 "url": a.url if a else None,
                 "sentences": sentences.get(article_id, []),
             }
@@ -199,7 +184,7 @@ def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
             "type": ev.type,
             "label": ev.label,
             "status": ev.status,
-            "time": _time(ev.time),
+            "time": time_dict(ev.time),
             "place": idx.link(ev.place),
         },
         "actors": [idx.link(entity_id, rs) for entity_id, rs in roles.items()],

@@ -61,7 +61,7 @@ def page_data(
 
     cited = dict.fromkeys(m.article for ev in graph.events for m in ev.mentions)
     articles = {
-        a.id: {"title": a.title, "source": a.source, "date": _iso(a.dct), "url": a.url}
+        a.id: {"title": a.title, "source": a.source, "date": iso(a.dct), "url": a.url}
         for a in graph.articles
         if a.id in cited
     }
@@ -104,7 +104,7 @@ def _event_node(ev: EventNode, index: dict[str, int]) -> dict:
         "type": ev.type,
         "label": ev.label,
         "status": ev.status,
-        "time": _time(ev.time),
+        "time": time_dict(ev.time),
         "place": index.get(ev.place) if ev.place else None,
         "weight": len(ev.articles),
         "sources": [
@@ -125,8 +125,8 @@ def _entity_node(e: Entity, index: dict[str, int]) -> dict:
                 "title": t.title,
                 # An affiliation the graph has no node for is still worth showing, as written.
                 "affiliation": index.get(t.affiliation, t.affiliation) if t.affiliation else None,
-                "first": _iso(t.first_seen),
-                "last": _iso(t.last_seen),
+                "first": iso(t.first_seen),
+                "last": iso(t.last_seen),
             }
             for t in e.titles
         ],
@@ -138,17 +138,17 @@ def _entity_node(e: Entity, index: dict[str, int]) -> dict:
     }
 
 
-def _time(t: TimeExpression | None) -> dict | None:
+def time_dict(t: TimeExpression | None) -> dict | None:
     if t is None:
         return None
     return {
         "value": t.value,
         "precision": t.precision,
         "text": t.text,
-        "begin": _iso(t.begin),
-        "end": _iso(t.end_date or t.begin),
+        "begin": iso(t.begin),
+        "end": iso(t.end_date or t.begin),
     }
 
 
-def _iso(d: date | None) -> str | None:
+def iso(d: date | None) -> str | None:
     return d.isoformat() if d else None

@@ -9,7 +9,7 @@ MISC spans are dropped (the graph has no node type for them).
 from __future__ import annotations
 
 from kg.arabic.normalize import display_form, normalize
-from kg.arabic.tokens import Token, bare_forms
+from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
 from kg.extract.ner import LABEL_KIND, get_recogniser
 
@@ -35,31 +35,16 @@ def add_model_mentions(
 
 
 def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found:
+    from kg.extract.mentions import match_place, place_found
     from kg.extract.names import name_key
-    from kg.extract.resources import places
 
     start, end = toks[first].start, toks[last].end
     prefix = ""
     if kind == "place":
-        # ``بطرابلس``: the place is the stem the gazetteer knows, without the clitic.
-        table = places()
-        for p, stem in bare_forms(toks[first].norm):
-            key = " ".join([stem, *(t.norm for t in toks[first + 1 : last + 1])])
-            if key in table:
-                place = table[key]
-                start += len(toks[first].text) - len(stem) if p else 0
-                return Found(
-                    first,
-                    last,
-                    start,
-                    end,
-                    "place",
-                    place.label,
-                    place.key,
-                    country=place.country,
-                    subtype=place.subtype,
-                    prefix=p,
-                )
+        # ``بطرابلس``: the same gazetteer match (clitics stripped) as the rule-based places.
+        hit = match_place(toks, first)
+        if hit is not None and hit[1] == last:
+            return place_found(toks, first, last, hit[0], hit[2])
     name = display_form(text[start:end])
     key = name_key(name) if kind != "place" else normalize(name)
     return Found(first, last, start, end, kind, name, key, prefix=prefix)
