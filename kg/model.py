@@ -64,6 +64,9 @@ class LocalEntity:
     affiliation: str | None = None  # key of a country/organisation: ``تركيا``
     country: str | None = None  # ISO 3166 code for places and states (``LY``)
     subtype: str | None = None  # country | city | site | government | media | ...
+    # A post with no name in this article (``وزير الخارجية السعودي``): resolution across the
+    # corpus finds who held it; ``titles`` holds the post, ``affiliation`` its country.
+    title_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,8 @@ class EventNode:
     status: Status
     articles: tuple[str, ...]
     mentions: tuple[EventMention, ...]
+    # Articles that announced the event before it took place (a subset of ``articles``).
+    anticipated_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

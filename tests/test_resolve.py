@@ -80,3 +80,122 @@ def test_ids_are_stable(graph: Graph) -> None:
     )
     assert [e.id for e in again.entities] == [e.id for e in graph.entities]
     assert [e.id for e in again.events] == [e.id for e in graph.events]
+
+
+@pytest.fixture(scope="module")
+def trilateral() -> Graph:
+    from tests.texts import TRILATERAL_ANNOUNCED, TRILATERAL_LATE, TRILATERAL_REPORTED, TRILATERAL_SAME_DAY
+
+    articles = [
+        Article(id="ann", text=TRILATERAL_ANNOUNCED, dct=date(2023, 6, 10)),
+        Article(id="same", text=TRILATERAL_SAME_DAY, dct=date(2023, 6, 12)),
+        Article(id="rep", text=TRILATERAL_REPORTED, dct=date(2023, 6, 12)),
+        Article(id="late", text=TRILATERAL_LATE, dct=date(2023, 6, 13)),
+    ]
+    return resolve([extract(a) for a in articles])
+
+
+def test_announcements_and_late_reports_are_one_event(trilateral: Graph) -> None:
+    safadi = _persons(trilateral, "الصفدي")[0]
+    meetings = [
+        ev
+        for ev in trilateral.events
+        if ev.type == "Meeting" and safadi.id in {p.entity for p in ev.participants}
+    ]
+    assert len(meetings) == 1, [(m.label, m.articles, m.time) for m in meetings]
+    m = meetings[0]
+    assert set(m.articles) == {"ann", "same", "rep", "late"}
+    assert m.time is not None and m.time.value == "2023-06-12"
+    assert m.status == "happened"
+    # The announcements are linked as anticipating it; the reports are not.
+    assert set(m.anticipated_by) == {"ann", "same"}
+
+
+def test_a_one_actor_sentence_does_not_chain_two_meetings() -> None:
+    from tests.texts import TWO_MEETINGS_ONE_ARTICLE
+
+    g = resolve([extract(Article(id="x", text=TWO_MEETINGS_ONE_ARTICLE, dct=date(2023, 6, 11)))])
+    shoukry = _persons(g, "شكري")[0]
+    iranian = _persons(g, "عبد اللهيان") or _persons(g, "عبداللهيان")
+    assert iranian
+    meetings = [ev for ev in g.events if ev.type == "Meeting"]
+    with_shoukry = [m for m in meetings if shoukry.id in {p.entity for p in m.participants}]
+    assert len(with_shoukry) == 1
+    assert iranian[0].id not in {p.entity for p in with_shoukry[0].participants}
+
+
+def test_anticipation_is_in_the_turtle(trilateral: Graph) -> None:
+    import rdflib
+
+    from kg.rdf import graph_to_rdf
+    from kg.rdf import terms as t
+
+    rdf = graph_to_rdf(trilateral)
+    linked = {str(a).rsplit("/", 1)[-1] for a, _, _ in rdf.triples((None, t.ANTICIPATES, None))}
+    assert len(linked) == 2
+    assert all(isinstance(e, rdflib.URIRef) for _, _, e in rdf.triples((None, t.ANTICIPATES, None)))
+
+
+def test_posts_alone_resolve_to_their_holder_across_articles() -> None:
+    from tests.texts import KING_BY_POST, KING_NAMED
+
+    g = resolve(
+        [
+            extract(Article(id="named", text=KING_NAMED, dct=date(2023, 5, 9))),
+            extract(Article(id="posts", text=KING_BY_POST, dct=date(2023, 5, 11))),
+        ]
+    )
+    king = _persons(g, "سلمان بن عبدالعزيز آل سعود")
+    prince = _persons(g, "محمد بن سلمان")
+    jubeir = _persons(g, "الجبير")
+    assert len(king) == 1 and len(prince) == 1 and len(jubeir) == 1
+    assert king[0].id != prince[0].id
+    # خادم الحرمين الشريفين and الملك alone, in the second report, are the king.
+    posts_text = {m.text for m in king[0].mentions if m.article == "posts"}
+    assert any("خادم الحرمين" in t for t in posts_text) and any("الملك" in t for t in posts_text)
+    assert "posts" in king[0].articles and "posts" not in prince[0].articles
+    # وزير الخارجية السعودي alone is the Saudi minister; the posts are not names.
+    assert any(m.article == "posts" for m in jubeir[0].mentions)
+    assert "وزير الخارجية السعودي" not in (jubeir[0].label, *jubeir[0].aliases)
+    # No node is made of a post alone.
+    assert not [e for e in g.entities if e.kind == "person" and e.label.startswith("خادم")]
+    statements = [ev for ev in g.events if ev.type == "Statement" and "posts" in ev.articles]
+    assert any(king[0].id in {p.entity for p in ev.participants} for ev in statements)
+
+
+def test_a_post_held_by_two_people_stays_unattached() -> None:
+    text = "وقال وزير الخارجية إن الاجتماع كان مثمرا."
+    named = (
+        "التقى وزير الخارجية السعودي عادل الجبير في جدة اليوم وزير الخارجية الأمريكي جون كيري.\n"
+        "والتقى وزير الخارجية الروسي سيرغي لافروف في موسكو وزير الخارجية الإيراني محمد جواد ظريف."
+    )
+    g = resolve(
+        [
+            extract(Article(id="n", text=named, dct=date(2023, 5, 9))),
+            extract(Article(id="p", text=text, dct=date(2023, 5, 10))),
+        ]
+    )
+    assert not [e for e in g.entities if "p" in e.articles and e.kind == "person"]
+
+
+def test_over_reaching_names_are_trimmed_to_the_name_they_reach_for() -> None:
+    from kg.resolve.entities import _trim_overreach
+
+    persons = [((a, 0), "باراك اوباما") for a in range(6)]
+    persons += [((a, 1), "اوباما") for a in range(6, 9)]
+    persons += [((10, 0), "باراك اوباما مروجا لاتفاقه"), ((11, 0), "اوباما يستعجل")]
+    persons += [((a, 0), "سلمان") for a in range(12, 20)] + [((20, 0), "سلمان العوده")]
+    trimmed = _trim_overreach(persons)
+    assert trimmed["باراك اوباما مروجا لاتفاقه"] == "باراك اوباما"
+    assert trimmed["اوباما يستعجل"] == "اوباما"
+    # A given name alone is no family name: another man, not a stray word.
+    assert "سلمان العوده" not in trimmed
+
+
+def test_father_and_son_of_one_name_stay_apart() -> None:
+    from kg.extract.entities import same_person_name
+
+    assert not same_person_name("جورج بوش الاب", "جورج بوش الابن")
+    assert same_person_name("جورج دبليو بوش", "جورج بوش الابن")
+    assert same_person_name("سيرجي لافروف", "سيرغي لافروف")
+    assert not same_person_name("جمال خاشقجي", "كمال خاشقجي")

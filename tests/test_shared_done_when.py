@@ -99,3 +99,67 @@ def test_saudinewsnet_zip_builds(tmp_path: Path) -> None:
     day = need_shared(SAUDINEWSNET / "2015-08-03.zip")
     result = build([day], tmp_path / "out", jobs=2, pages=False)
     assert result.articles > 1000 and result.events > 100
+
+
+def _graph_of(days: list[str], *words: str) -> Graph:
+    zips = [need_shared(SAUDINEWSNET / f"{d}.zip") for d in days]
+    articles = [a for a in iter_articles(zips, report=IngestReport()) if any(w in a.text for w in words)]
+    return resolve(extract_all(articles, jobs=2))
+
+
+def _with(g: Graph, ev, *labels: str) -> bool:
+    names = {e.id: (e.label, *e.aliases) for e in g.entities}
+    present = [" ".join(names.get(p.entity, ())) for p in ev.participants]
+    return all(any(lbl in p for p in present) for lbl in labels)
+
+
+@pytest.mark.slow
+def test_doha_trilateral_is_one_event_with_its_announcements() -> None:
+    days = ["2015-07-31", "2015-08-01", "2015-08-02", "2015-08-03", "2015-08-04"]
+    g = _graph_of(days, "لافروف")
+    meetings = [ev for ev in g.events if ev.type == "Meeting" and _with(g, ev, "لافروف", "كيري", "الجبير")]
+    main = max(meetings, key=lambda ev: len(ev.articles))
+    assert main.time is not None and main.time.value == "2015-08-03"
+    assert g.entities and {e.label for e in g.entities if e.id == main.place} == {"الدوحة"}
+    assert len(main.articles) >= 12
+    # Announced ahead by articles of 1–3 August, reported after on 3–4 August.
+    dct = {a.id: a.dct for a in g.articles}
+    ahead = {dct[a] for a in main.anticipated_by}
+    assert date(2015, 8, 1) in ahead and max(ahead) <= date(2015, 8, 3)
+    assert any(dct[a] == date(2015, 8, 4) for a in main.articles if a not in main.anticipated_by)
+    # Every other meeting of the three is an undated one-article remnant, not a rival event.
+    assert all(
+        len(ev.articles) == 1 and (ev.time is None or ev.time.value is None)
+        for ev in meetings
+        if ev is not main
+    )
+
+
+@pytest.mark.slow
+def test_mbs_meeting_with_the_chechen_president_is_one_event() -> None:
+    g = _graph_of(["2015-07-21", "2015-07-22"], "قاديروف")
+    meetings = [ev for ev in g.events if ev.type == "Meeting" and _with(g, ev, "محمد بن سلمان", "قاديروف")]
+    assert len(meetings) == 1, [(m.label, m.time, len(m.articles)) for m in meetings]
+    assert len(meetings[0].articles) >= 10
+
+
+@pytest.mark.slow
+def test_the_king_by_his_posts_alone_and_his_son_apart() -> None:
+    g = _graph_of(["2015-07-22"], "خادم الحرمين", "الملك سلمان")
+    kings = sorted(
+        (e for e in g.entities if e.kind == "person" and e.label.startswith("سلمان بن عبد")),
+        key=lambda e: -len(e.articles),
+    )
+    king = kings[0]
+    # Apart from him only a misspelling in one source (``سلمان بن عبد العزيزن``).
+    assert all(len(k.articles) == 1 for k in kings[1:])
+    texts = {a.id: a.text for a in g.articles}
+    alone = [
+        m for m in king.mentions if texts[m.article][m.start : m.end] in ("خادم الحرمين الشريفين", "الملك")
+    ]
+    assert {texts[m.article][m.start : m.end] for m in alone} == {"خادم الحرمين الشريفين", "الملك"}
+    sons = [e for e in g.entities if e.kind == "person" and e.label.startswith("محمد بن سلمان")]
+    assert sons and all(s.id != king.id for s in sons)
+    assert not {(m.article, m.start) for m in king.mentions} & {
+        (m.article, m.start) for s in sons for m in s.mentions
+    }

@@ -40,3 +40,44 @@ OUTLET_C = (
 )
 
 HOSTILE = 'استقبل وزير الخارجية الليبي <img src=x onerror=alert(1)> "</script>" اليوم ضيفه.'
+
+# A trilateral meeting in Muscat on Monday 12 June 2023: announced on the 10th (no date in the
+# sentence) and on the 12th (``من المقرر``), reported that day and, without a date, on the 13th.
+# One outlet of the 11th also tells of another meeting of one of the three the same week.
+TRILATERAL_ANNOUNCED = (
+    "أعلنت وزارة الخارجية الأردنية أن الوزير أيمن الصفدي سيلتقي خلال زيارته لسلطنة عمان "
+    "نظيريه العراقي فؤاد حسين والمصري سامح شكري لبحث الأوضاع في سوريا."
+)
+TRILATERAL_SAME_DAY = (
+    "ومن المقرر أن يعقد وزير الخارجية الأردني أيمن الصفدي اليوم الاثنين في مسقط اجتماعا ثلاثيا "
+    "مع نظيريه العراقي فؤاد حسين والمصري سامح شكري."
+)
+TRILATERAL_REPORTED = (
+    "عقد وزير الخارجية الأردني أيمن الصفدي اليوم الاثنين في مسقط اجتماعا ثلاثيا مع نظيريه "
+    "العراقي فؤاد حسين والمصري سامح شكري، بحثوا خلاله تطورات الأوضاع في المنطقة."
+)
+TRILATERAL_LATE = (
+    "وكان الوزير أيمن الصفدي قد عقد اجتماعا ثلاثيا مع نظيريه فؤاد حسين وسامح شكري في مسقط، "
+    "تناول الأزمة في سوريا."
+)
+# One article, two meetings of one minister: a one-actor sentence between them joins neither
+# to the other.
+TWO_MEETINGS_ONE_ARTICLE = (
+    "التقى وزير الخارجية الأردني أيمن الصفدي اليوم الأحد في القاهرة نظيره المصري سامح شكري.\n"
+    "وأشار الصفدي إلى أهمية التنسيق العربي.\n"
+    "ومن القاهرة سيلتقي الصفدي نظيره الإيراني حسين أمير عبد اللهيان في مسقط لبحث الملف النووي."
+)
+
+# Posts written alone, resolved across articles: the king named in one report, only his posts
+# in others; the foreign minister likewise; his son is another person.
+KING_NAMED = (
+    "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في الرياض اليوم وزير الخارجية "
+    "السعودي عادل الجبير.\n"
+    "كما استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد وزير الخارجية "
+    "الإيطالي أنطونيو تاياني."
+)
+KING_BY_POST = (
+    "تلقى خادم الحرمين الشريفين اتصالا هاتفيا من رئيس الوزراء الإيطالي.\n"
+    "وأكد الملك خلال الاتصال عمق العلاقات بين البلدين، فيما قال وزير الخارجية السعودي إن المملكة "
+    "ماضية في دعم الاستقرار."
+)

@@ -33,6 +33,7 @@ class _Cluster:
     affiliation: str | None = None
     country: str | None = None
     subtype: str | None = None
+    title_only: bool = False
 
     def freeze(self) -> LocalEntity:
         aliases = tuple(dict.fromkeys(a for a in self.aliases if a != self.name))
@@ -45,6 +46,7 @@ class _Cluster:
             self.affiliation,
             self.country,
             self.subtype,
+            self.title_only,
         )
 
 
@@ -66,13 +68,24 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
         if f.title:
             clusters[idx].titles.append(f.title)
         assigned.append((f, idx))
+    named = len(clusters)
+    posts: dict[tuple[str, str | None], int] = {}
     for f in found:
         if f.title_only:
-            idx = _holder_of(clusters, assigned, f)
-            if idx is not None:
-                assigned.append((f, idx))
+            idx = _holder_of(clusters[:named], assigned, f)
+            if idx is None:
+                # No one in this article holds it: kept as the post alone, for resolution across
+                # the corpus (``خادم الحرمين الشريفين`` → the king named elsewhere).
+                want = title_lookup_key(f.title or "")
+                idx = posts.get((want, f.affiliation))
+                if idx is None:
+                    clusters.append(
+                        _Cluster("person", f.name, "", [], [f.title or ""], f.affiliation, title_only=True)
+                    )
+                    idx = posts[(want, f.affiliation)] = len(clusters) - 1
+            assigned.append((f, idx))
     covered = [(f.start, f.end) for f in found]
-    assigned.extend(_short_forms(clusters, tokens, covered))
+    assigned.extend(_short_forms(clusters[:named], tokens, covered))
     mentions = [
         Mention(f.start, f.end, "", f.kind, idx, f.title)  # text is filled by the caller
         for f, idx in sorted(assigned, key=lambda a: a[0].start)
@@ -100,6 +113,13 @@ def same_person_name(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if not wa or not wb:
         return False
+    ga, gb = _generation(wa), _generation(wb)
+    if ga and gb and ga != gb:
+        return False  # ``جورج بوش الأب`` and ``جورج بوش الابن`` (``جورج دبليو بوش``)
+    wa = [w for w in wa if w not in _GENERATION]
+    wb = [w for w in wb if w not in _GENERATION]
+    if not wa or not wb:
+        return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if _is_subsequence(short, long_):
         if len(short) > 1 and "بن" not in long_ and long_[-len(short) :] == short:
@@ -114,10 +134,22 @@ def same_person_name(a: str, b: str) -> bool:
     if len(wa) == len(wb) and len(wa) >= 2:
         # Transliterations: every word alike (``يشار/ياشار``, ``تاياني/تاجاني``), the
         # given name by skeleton, the rest by skeleton or close spelling.
-        if not (wa[0] == wb[0] or (_transliterated(wa[0], wb[0]) and skeleton(wa[0]) == skeleton(wb[0]))):
+        if not (
+            wa[0] == wb[0]
+            or _letter_variant(wa[0], wb[0])
+            or (_transliterated(wa[0], wb[0]) and skeleton(wa[0]) == skeleton(wb[0]))
+        ):
             return False
         return all(_similar_word(x, y) for x, y in zip(wa[1:], wb[1:], strict=True))
     return False
+
+
+# Words that tell a father from his son of the same name.
+_GENERATION = {"الاب": "father", "الابن": "son", "دبليو": "son", "الاكبر": "father", "الاصغر": "son"}
+
+
+def _generation(words: list[str]) -> str | None:
+    return next((_GENERATION[w] for w in words if w in _GENERATION), None)
 
 
 def _transliterated(a: str, b: str) -> bool:
@@ -137,11 +169,33 @@ def _transliterated(a: str, b: str) -> bool:
 
 
 def _similar_word(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or _letter_variant(a, b):
         return True
     if not _transliterated(a, b):
         return False
     return skeleton(a) == skeleton(b) or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
+
+
+# Letters that render one foreign sound: ``سيرجي/سيرغي`` (g), ``تاياني/طاياني`` (t).
+_LETTER_CLASS = {c: k for k, letters in enumerate(("جغقك", "تط", "سصث", "زذظ", "دض")) for c in letters}
+
+
+def _letter_variant(a: str, b: str) -> bool:
+    """One spelling with another letter for the same foreign sound, nothing else changed.
+
+    Vowel letters are not swapped here: ``محمد/محمود`` are two native names.
+    """
+    if len(a) != len(b) or len(a) < 4 or a == b:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diffs) != 1 or _LETTER_CLASS.get(diffs[0][0], -1) != _LETTER_CLASS.get(diffs[0][1], -2):
+        return False
+    # ``جمال/كمال``: two native names. Native words also occur as nouns with the article
+    # (``الجمال``, ``الكمال``); a transliterated name does not, and its rarer spelling is rare.
+    stats = [word_stats().get(w) for w in (a, b)]
+    native = [s is not None and s.definite >= 5 for s in stats]
+    persons = [s.person if s is not None else 0 for s in stats]
+    return not all(native) and min(persons) < 3
 
 
 def _lineage(words: list[str]) -> tuple[list[str], list[str]]:
@@ -185,19 +239,29 @@ def _title_key(title: str) -> str:
     return " ".join(words)
 
 
+def title_lookup_key(title: str) -> str:
+    """The key a post alone is looked up by: no demonym, ``خادم الحرمين الشريفين`` → ``الملك``."""
+    want = _title_key(title)
+    return vocab.TITLE_ALONE_REFERS.get(want, want)
+
+
+def holds_title(held: str, want: str) -> bool:
+    """A post held (as written with a name) answers a post written alone: ``وزير الخارجية
+    السعودي عادل الجبير`` answers ``وزير الخارجية``; ``الملك سلمان`` answers ``الملك``."""
+    tk = title_lookup_key(held)
+    return tk == want or tk.startswith(want + " ") or want in tk.split()
+
+
 def _holder_of(clusters: list[_Cluster], assigned: list[tuple[Found, int]], f: Found) -> int | None:
     """The named person in this article who holds the post ``f`` names, if exactly one."""
-    want = _title_key(f.title or "")
-    want = vocab.TITLE_ALONE_REFERS.get(want, want)
+    want = title_lookup_key(f.title or "")
     candidates = []
     for idx, c in enumerate(clusters):
         if c.kind != "person":
             continue
         for t in c.titles:
-            tk = _title_key(t)
-            if (tk == want or tk.startswith(want + " ") or want in tk.split()) and (
-                f.affiliation is None or c.affiliation in (None, f.affiliation)
-            ):
+            # ``وزير الخارجية الأمريكي`` names no one whose country this article did not give.
+            if holds_title(t, want) and f.affiliation in (None, c.affiliation):
                 candidates.append(idx)
                 break
     unique = list(dict.fromkeys(candidates))

@@ -141,7 +141,7 @@ def find_events(
         ):
             roles = [(-1 - pair[0], "signatory"), (-1 - pair[1], "signatory")]
         acting = {m for m, _ in roles if m >= 0}
-        place = _place(tokens, t_idx, trigger, [p for p in place_refs if p.mention not in acting])
+        place = _place(tokens, t_idx, trigger, [p for p in place_refs if p.mention not in acting], mentions)
         if trigger.type == "Visit" and place is not None:
             roles.append((-1 - mentions[place].entity, "destination"))
         if not [r for r in roles if r[1] != "destination"]:
@@ -303,7 +303,16 @@ def _roles(
     # The subject follows the verb closely; a far actor is an object (passive/pronoun subject).
     if subject.first - t_idx > 4 and trig.type != "Statement":
         subject = None
-    if subject is not None:
+    # A headline puts the subject first: ``خادم الحرمين الشريفين يستقبل وزير الدفاع الأمريكي``.
+    fronted = [
+        a
+        for a in actors
+        if a.last == t_idx - 1 and mentions[a.mention].kind == "person" and not trig.nominal
+    ]
+    if fronted and trig.type != "Statement":
+        roles.append((fronted[0].mention, trig.subject_role))
+        subject = None
+    elif subject is not None:
         roles.append((subject.mention, trig.subject_role))
     if trig.type == "Statement":
         return roles
@@ -361,7 +370,9 @@ def _inside_genitive_of_statement(tokens: list[Token], first: int) -> bool:
     return first > 0 and tokens[first - 1].norm in _n("تحيات تحية رسالة رساله تهاني تعازي")
 
 
-def _place(tokens: list[Token], t_idx: int, trig: Trigger, places: list[ActorRef]) -> int | None:
+def _place(
+    tokens: list[Token], t_idx: int, trig: Trigger, places: list[ActorRef], mentions: list[Mention]
+) -> int | None:
     end = _clause_end(tokens, t_idx + 1)
     candidates = [p for p in places if t_idx < p.first < end]
     if trig.type == "Visit":
@@ -370,14 +381,42 @@ def _place(tokens: list[Token], t_idx: int, trig: Trigger, places: list[ActorRef
             if prev in _DEST_PREPS or tokens[p.first].norm[:1] == "ل" or trig.nominal is False:
                 return p.mention
         return None
+    topic = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _TOPIC_MARKERS), end)
     for p in candidates:
+        if p.first > topic and trig.type != "Statement":
+            break  # ``لبحث النزاعين في سورية``: what is discussed, not where
         if trig.type == "Statement":
             # A statement's place is where it was made (``قال … من طرابلس``), not what it is about.
             if p.first - t_idx <= 4 and p.first > 0 and tokens[p.first - 1].norm in _n("من في"):
                 return p.mention
             continue
-        return p.mention
+        # Where a meeting was held is said with ``في``/``بـ`` (``في الدوحة``, ``بالرياض``, ``في
+        # العاصمة القطرية الدوحة``); a bare country after the trigger is most often its topic
+        # (``اجتماع … يركز على سوريا``).
+        if _locative(tokens, p, mentions):
+            return p.mention
     return None
+
+
+def _locative(tokens: list[Token], p: ActorRef, mentions: list[Mention]) -> bool:
+    tok = tokens[p.first]
+    clitics = tok.text[: max(0, mentions[p.mention].start - tok.start)]
+    if "ب" in clitics:
+        return True
+    # ``في``, possibly with a head noun between: ``في العاصمة القطرية الدوحة``.
+    for k in range(p.first - 1, max(-1, p.first - 4), -1):
+        norm = tokens[k].norm
+        if norm in _IN_PREPS:
+            return True
+        # A head noun or its nisba adjective (``العاصمة القطرية``).
+        if norm not in _PLACE_HEADS and not (norm.startswith("ال") and norm.endswith("يه")):
+            return False
+    return False
+
+
+_TOPIC_MARKERS = _n("لبحث لمناقشة بشأن حول لاستكمال للتباحث لتبادل تناول تناولت ناقش ناقشت بحث بحثا")
+_IN_PREPS = _n("في داخل وفي")
+_PLACE_HEADS = _n("العاصمة مدينة محافظة ولاية منطقة قصر مقر قاعدة")
 
 
 def _nearest_time(t_idx: int, times: list[tuple[int, TimeExpression | None]]) -> int | None:

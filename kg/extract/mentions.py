@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.arabic.normalize import display_form
+from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract import vocab
 from kg.extract.names import is_known_first_name, is_name_word, looks_like_verb, name_key, name_likeness
@@ -52,9 +52,40 @@ def find_mentions(tokens: list[Token]) -> list[Found]:
         if found:
             out.extend(found)
             i = found[-1].last + 1
+            # ``نظيريه العراقي فؤاد حسين والمصري سامح شكري``: the next person of a list.
+            while (
+                out[-1].kind == "person" and not out[-1].title_only and (more := _conjunct_person(tokens, i))
+            ):
+                out.append(more)
+                i = more.last + 1
         else:
             i += 1
     return _join_genitive_orgs(tokens, out)
+
+
+def _conjunct_person(tokens: list[Token], i: int) -> Found | None:
+    """A second name joined by ``و`` to a person just found, with or without a nisba:
+    ``… وسامح شكري``, ``… والمصري سامح شكري``."""
+    if i + 1 >= len(tokens) or not tokens[i].is_arabic:
+        return None
+    tok = tokens[i]
+    if tok.norm.startswith("وال") and tok.norm.endswith("ي") and len(tok.norm) >= 6:
+        end = _name_span(tokens, i + 1)
+        if end is None or end == i + 1 or match_place(tokens, i + 1):
+            return None
+        name = display_form(" ".join(t.text for t in tokens[i + 1 : end + 1]))
+        return Found(i + 1, end, tokens[i + 1].start, tokens[end].end, "person", name, name_key(name))
+    if not _second_conjunct(tokens, i):
+        return None
+    end = _name_span(tokens, i + 1)
+    if end is None:
+        return None
+    stem = tok.norm[1:]
+    start = tok.start + len(_surface_prefix(tok.text, "و"))
+    name = display_form(
+        " ".join([strip_proclitics(tok.text, stem)] + [t.text for t in tokens[i + 1 : end + 1]])
+    )
+    return Found(i, end, start, tokens[end].end, "person", name, name_key(name))
 
 
 def _join_genitive_orgs(tokens: list[Token], found: list[Found]) -> list[Found]:
@@ -355,7 +386,17 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
 def _is_office_title(post: _Post) -> bool:
     # A post that names one office holder on its own: it needs a complement (وزير الدفاع),
     # not just a bare head (وزير) or a courtesy word (الشيخ).
-    return len(post.title.split()) >= 2 or post.title in vocab.TITLE_ALONE_REFERS
+    # ``الرئيس الأمريكي``: a head with its country names one holder too.
+    return (
+        len(post.title.split()) >= 2
+        or normalize(post.title) in vocab.TITLES_ALONE
+        or (post.affiliation is not None and normalize(post.title) in _COUNTRY_HEADS)
+    )
+
+
+_COUNTRY_HEADS = frozenset(
+    normalize(w) for w in ("الرئيس", "رئيس", "الملك", "العاهل", "أمير", "الأمير", "المرشد")
+)
 
 
 def _skip_honorifics(tokens: list[Token], i: int) -> int:
@@ -454,6 +495,8 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             continue
         if t.norm in vocab.TITLE_WORDS or t.norm in vocab.HONORIFICS:
             break
+        if j > i + 1 and _is_trigger(t.norm):
+            break  # ``وزير الخارجية الأمريكي التقى …``: a verb, not the post going on
         if t.norm.startswith("بال") and len(t.norm) > 5 and name_likeness(t.norm[1:]) < 0.45:
             # ``وزير الداخلية بالوفاق``: the government named by its short name.
             affiliation = affiliation or t.norm[1:]
@@ -470,6 +513,12 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
         strip_proclitics(t.text, t.norm[len(prefix) :]) if x == i else t.text for x, t in _at(tokens, words)
     ]
     return _Post(i, last, display_form(" ".join(surface)), affiliation, prefix)
+
+
+def _is_trigger(norm: str) -> bool:
+    from kg.extract.events import is_trigger_word  # events reads mentions: imported late
+
+    return is_trigger_word(norm)
 
 
 def _title_head(norm: str) -> tuple[str, str | None]:
@@ -525,6 +574,10 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
         if last is not None and _glued_word(norm):
             break  # ``آل سعود للوقوف``, ``عبدالعزيز وولي``: a new phrase starts
+        if last is None and _not_a_first_word(norm):
+            break  # right after a post: ``خادم الحرمين الشريفين وولي العهد``, ``المتضمنة``
+        if last is not None and _second_conjunct(tokens, j):
+            break  # ``نظيريه فؤاد حسين وسامح شكري``: two people, not one name
         if (
             last is not None
             and last == j - 1
@@ -570,6 +623,58 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
     return last
 
 
+def _not_a_first_word(norm: str) -> bool:
+    """A word that cannot open a name: ``و``/``ل`` glued to a common word (``ومنسوبي``,
+    ``لمرفق``), or a common noun or adjective with the article that was never a name
+    (``المتضمنة``, ``الأخوية``). ``ب``/``ف`` are left alone: ``باراك``, ``فلاديمير``."""
+    stats = word_stats()
+    s = stats.get(norm)
+    if s is not None and s.person >= 1:
+        return False
+    if s is not None and s.common >= 3 and s.definite >= 3:
+        return True  # ``بلدة``: a noun of news prose (``يشار``, a verb too, opens a name)
+    if norm.endswith("ته") and (base := stats.get(norm[:-2] + "ه")) is not None and base.person == 0:
+        return base.common + base.definite >= 3  # ``خارجيته``: a noun with a pronoun
+    if (
+        norm[:1] == "ب"
+        and (stem := stats.get(norm[1:])) is not None
+        and stem.person == 0
+        and stem.common >= 3
+    ):
+        return True  # ``بنقله``
+    if norm[:1] == "و" and len(norm) >= 4:
+        return True  # names that begin with و (وليد، وائل) are known as names above
+    if norm[:1] == "ل" and len(norm) >= 4 and _glued_word(norm):
+        return True
+    if norm.startswith("ال") and len(norm) >= 5 and norm.endswith("ه"):
+        # ``الأخوية``, ``المتضمنة``: a feminine noun or adjective the news uses with the article,
+        # never seen in a name.
+        stem = word_stats().get(norm[2:])
+        return (s is None or s.person == 0) and stem is not None and stem.person == 0 and stem.definite >= 3
+    return False
+
+
+def _second_conjunct(tokens: list[Token], j: int) -> bool:
+    """``وسامح شكري`` after a name: ``و`` + a name word, and a name word after it.
+
+    Names that begin with و (وليد، وائل) are known as names and are not split.
+    """
+    norm = tokens[j].norm
+    if not norm.startswith("و") or len(norm) < 4 or norm.startswith("وال"):
+        return False
+    s = word_stats().get(norm)
+    if s is not None and s.person >= 2:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        name_likeness(norm[1:]) >= 0.45
+        and nxt is not None
+        and nxt.is_arabic
+        and name_likeness(nxt.norm) >= 0.45
+        and not looks_like_verb(nxt.norm)
+    )
+
+
 def _glued_word(norm: str) -> bool:
     """A word carrying a proclitic (و، ف، ب، ل), which names inside do not: ``للوقوف``."""
     if norm[:1] not in ("و", "ف", "ب", "ل") or len(norm) < 4:
@@ -581,6 +686,8 @@ def _glued_word(norm: str) -> bool:
     # Glued only when what follows the proclitic is a word of its own (``بولات`` is not ب + ولات).
     for prefix, stem in bare_forms(norm)[1:]:
         rest = stats.get(stem)
+        if prefix in ("ب", "ف") and rest is not None and rest.common < 3:
+            continue  # ``بحاح`` is not ب + حاح (a word seen only as ``الحاح``)
         if prefix and rest is not None and rest.common + rest.definite >= 3:
             return True
     return False

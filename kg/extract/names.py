@@ -24,14 +24,15 @@ from kg.extract.vocab import (
     TITLE_WORDS,
 )
 
-_ABD = re.compile(r"\bعبد ال")
+# ``عبد الله``/``عبدالله``, ``عبد ربه``/``عبدربه``: one given name however it is spaced.
+_ABD = re.compile(r"\bعبد (?=ال|ربه\b)")
 _IBN = re.compile(r"\bابن\b")
 
 
 def name_key(name: str) -> str:
     """Matching key of a person/organisation name (already without titles)."""
     n = normalize(name)
-    n = _ABD.sub("عبدال", n)
+    n = _ABD.sub("عبد", n)
     n = _IBN.sub("بن", n)
     words = [w for w in n.split() if w not in HONORIFICS]
     return " ".join(words)

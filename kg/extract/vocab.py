@@ -73,6 +73,9 @@ FIXED_TITLES = tuple(
     )
 )
 TITLE_ALONE_REFERS = {normalize("خادم الحرمين الشريفين"): normalize("الملك")}
+# One-word posts that name their holder on their own (``وأكد الملك``); other bare heads
+# (``الوزير``, ``الأمير``) name no one in particular.
+TITLES_ALONE = frozenset({*TITLE_ALONE_REFERS, normalize("الملك"), normalize("العاهل")})
 
 # Particles inside names: ``محمد بن سلمان``, ``آل سعود``, ``أبو بكر``, ``عبد العزيز``.
 NAME_LINKS = _norm_set("بن ابن بنت آل أبو ابو أبي ابي أم عبد")

@@ -281,6 +281,8 @@ def _event(out: _Emitter, ev: EventNode, entities: dict[str, Entity]) -> None:
     time_nodes = _event_time(out, s, ev.time) if ev.time else []
     for article in dict.fromkeys(ev.articles):
         out.link(s, t.WAS_DERIVED_FROM, mint.article_iri(article))
+    for article in ev.anticipated_by:
+        out.link(mint.article_iri(article), t.ANTICIPATES, s)
     seen_triggers: set[tuple[str, int, int]] = set()
     triggers = []
     for m in ev.mentions:

@@ -93,6 +93,7 @@ ROLE_TYPES: dict[str, URIRef] = {
 DEFAULT_ROLE_TYPE = HD.participant  # a role string the ontology does not know yet
 
 STATUS = HD.status
+ANTICIPATES = HD.anticipates  # article → event it announced ahead
 HAPPENED = HD.Happened
 PLANNED = HD.Planned
 EVENT_STATUS = HD.EventStatus

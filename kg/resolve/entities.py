@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from kg.arabic.normalize import normalize
-from kg.extract.entities import same_person_name
+from kg.extract.entities import holds_title, same_person_name, title_lookup_key
 from kg.extract.resources import country_labels
+from kg.extract.vocab import NAME_LINKS, TITLES_ALONE
 from kg.model import ArticleFacts, Entity, MentionRef, TitleHeld
 
 
@@ -44,6 +46,7 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
     groups: dict[str, _Group] = {}
     mapping: dict[LocalRef, str] = {}
     persons: list[tuple[LocalRef, str]] = []
+    posts: list[LocalRef] = []  # posts written without a name
     for a_idx, f in enumerate(facts):
         for e_idx, ent in enumerate(f.entities):
             ref = (a_idx, e_idx)
@@ -57,31 +60,41 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
                 gid = stable_id("organization", key)
                 mapping[ref] = gid
                 g = groups.setdefault(gid, _Group("organization", key, country=ent.country))
+            elif ent.title_only:
+                posts.append(ref)
+                continue
             else:
                 persons.append((ref, ent.key))
                 continue
             _collect(g, f, e_idx)
+    trimmed = _trim_overreach(persons)
+    persons = [(ref, trimmed.get(key, key)) for ref, key in persons]
     person_ids = _cluster_persons(facts, persons)
     for ref, gid_key in person_ids.items():
         gid = stable_id("person", gid_key)
         mapping[ref] = gid
         g = groups.setdefault(gid, _Group("person", gid_key))
-        _collect(g, facts[ref[0]], ref[1])
+        # An over-reaching name (``جون كيري المنعقد``) adds its mentions, not its spelling.
+        _collect(g, facts[ref[0]], ref[1], names=facts[ref[0]].entities[ref[1]].key not in trimmed)
+    for ref, gid in _resolve_posts(facts, posts, groups).items():
+        mapping[ref] = gid
+        _collect_post(groups[gid], facts[ref[0]], ref[1])
     _add_affiliation_targets(groups)
     entities = [_freeze(gid, g, groups) for gid, g in sorted(groups.items())]
     return entities, mapping
 
 
-def _collect(g: _Group, f: ArticleFacts, e_idx: int) -> None:
+def _collect(g: _Group, f: ArticleFacts, e_idx: int, names: bool = True) -> None:
     ent = f.entities[e_idx]
     art = f.article
     g.articles.append(art.id)
     surfaces = [m for m in f.mentions if m.entity == e_idx]
     for m in surfaces:
         g.mentions.append(MentionRef(art.id, m.start, m.end, m.text))
-    g.names[ent.name] += max(1, len(surfaces))
-    for alias in ent.aliases:
-        g.names[alias] += 1
+    if names:
+        g.names[ent.name] += max(1, len(surfaces))
+        for alias in ent.aliases:
+            g.names[alias] += 1
     for t in ent.titles:
         k = (t, ent.affiliation)
         span = g.titles.setdefault(k, [art.dct, art.dct])
@@ -93,6 +106,116 @@ def _collect(g: _Group, f: ArticleFacts, e_idx: int) -> None:
         g.affiliations[ent.affiliation] += 1
     g.country = g.country or ent.country
     g.subtype = g.subtype or ent.subtype
+
+
+def _collect_post(g: _Group, f: ArticleFacts, e_idx: int) -> None:
+    """A post alone adds its mentions and article to the holder, not a name."""
+    g.articles.append(f.article.id)
+    g.mentions.extend(
+        MentionRef(f.article.id, m.start, m.end, m.text) for m in f.mentions if m.entity == e_idx
+    )
+
+
+# A post alone names whoever held it within this many days of the days it was seen held.
+_TITLE_SLACK = timedelta(days=7)
+
+
+def _resolve_posts(
+    facts: list[ArticleFacts], posts: list[LocalRef], groups: dict[str, _Group]
+) -> dict[LocalRef, str]:
+    """Posts written alone → the one person seen holding them then (``وزير الخارجية
+    السعودي`` → عادل الجبير; ``خادم الحرمين الشريفين``, ``الملك`` → the king).
+
+    Candidates hold a matching post (with a compatible country) within the days it was seen
+    held; one candidate, or one seen in three times as many articles as any other (``الملك``
+    in Saudi news), is the holder. Otherwise the post stays unattached: no guess.
+    """
+    holders: dict[str, list[tuple[str, str | None, date | None, date | None]]] = defaultdict(list)
+    for gid, g in groups.items():
+        if g.kind != "person":
+            continue
+        for (title, _aff), (first, last) in g.titles.items():
+            if _FORMER & set(normalize(title).split()):
+                continue  # ``وزير الخارجية السابق``: not the holder now
+            for word in title_lookup_key(title).split():
+                holders[word].append((gid, title, first, last))
+    weight = {gid: len(set(g.articles)) for gid, g in groups.items() if g.kind == "person"}
+    out: dict[LocalRef, str] = {}
+    for ref in posts:
+        ent = facts[ref[0]].entities[ref[1]]
+        dct = facts[ref[0]].article.dct
+        want = title_lookup_key(ent.titles[0]) if ent.titles else ""
+        if not want:
+            continue
+        found: set[str] = set()
+        for gid, title, first, last in holders.get(want.split()[0], ()):
+            if not holds_title(title, want):
+                continue
+            g = groups[gid]
+            if ent.affiliation and not _affiliated(g, ent.affiliation):
+                continue
+            if dct and first and last and not (first - _TITLE_SLACK <= dct <= last + _TITLE_SLACK):
+                continue
+            found.add(gid)
+        ranked = sorted(found, key=lambda gid: (-weight[gid], gid))
+        if len(ranked) == 1 or (len(ranked) > 1 and weight[ranked[0]] >= 3 * weight[ranked[1]]):
+            out[ref] = ranked[0]
+    return out
+
+
+def _affiliated(g: _Group, affiliation: str) -> bool:
+    """The holder was seen with the post's country (``وزير الخارجية السعودي عادل الجبير``):
+    a holder of unknown country does not answer ``وزير الخارجية الروسي``."""
+    return affiliation in g.affiliations or any(aff == affiliation for (_t, aff) in g.titles)
+
+
+_FORMER = frozenset(normalize(w) for w in ("السابق", "الأسبق", "الراحل", "سابقا"))
+
+
+def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
+    """Keys that are a well-known name plus stray words → that name.
+
+    Extraction sometimes runs a name into the next words (``باراك أوباما مروجا لاتفاقه``,
+    ``خارجيته جون كيري``, ``السيسي انفتح``). The corpus tells: the name without them is a
+    key seen in at least twice as many articles, and the words cut off are rare beside it.
+    A one-word core must be a family name of someone well known (``أوباما``, last word of
+    ``باراك أوباما``), never a given name (``سلمان العودة`` is not ``سلمان``).
+    """
+    articles: dict[str, set[int]] = defaultdict(set)
+    for ref, key in persons:
+        articles[key].add(ref[0])
+    with_word: dict[str, int] = Counter()
+    family: Counter[str] = Counter()
+    for key, arts in articles.items():
+        words = key.split()
+        for w in set(words):
+            with_word[w] += len(arts)
+        if len(words) >= 2 and words[-2] not in NAME_LINKS:
+            family[words[-1]] += len(arts)
+    out: dict[str, str] = {}
+    for key, arts in articles.items():
+        words = key.split()
+        n = len(arts)
+        cuts = [(words[:k], words[k:]) for k in range(len(words) - 1, 0, -1)]  # longest core first
+        cuts += [(words[k:], words[:k]) for k in range(1, len(words))]
+        for rest, cut in cuts:
+            core = " ".join(rest)
+            if core not in articles or len(articles[core]) < 2 * n or rest[-1] in NAME_LINKS:
+                continue
+            if any(
+                w in NAME_LINKS or (with_word[w] > n and with_word[w] * 4 > len(articles[core])) for w in cut
+            ):
+                continue
+            if len(rest) == 1 and (cut[0] != words[-len(cut)] or family[core] < 2 * n + 3):
+                continue  # a one-word core: only a family name, only with words cut after it
+            out[key] = core
+            break
+    for key in list(out):  # ``A B C`` → ``A B`` → ``B``: to the end of the chain
+        seen = {key}
+        while out[key] in out and out[key] not in seen:
+            seen.add(out[key])
+            out[key] = out[out[key]]
+    return out
 
 
 def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, str]]) -> dict[LocalRef, str]:
@@ -110,6 +233,16 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
         words = key.split()
         candidates = {c for w in words for c in by_word.get(w, [])}
         matches = [c for c in sorted(candidates) if _same_person(key, clusters[c], titles_of)]
+        # ``عبدالله بن عبدالعزيز`` (the king, in many reports) is not ``عبدالله بن عبدالعزيز بن
+        # مساعد`` (a prince, in a few): a famous short form does not join a rare longer lineage.
+        matches = [
+            c
+            for c in matches
+            if not (
+                clusters[c].split().count("بن") > words.count("بن") >= 1
+                and articles_of[key] >= 3 * articles_of[clusters[c]]
+            )
+        ]
         if len(matches) > 1 and titles_of[key]:
             # ``كارتر`` with ``وزير الدفاع``: the one candidate who held that post.
             matches = [c for c in matches if titles_of[key] & titles_of[clusters[c]]] or matches
@@ -138,12 +271,23 @@ def _same_person(key: str, rep: str, titles_of: dict[str, set[str]]) -> bool:
     if same_person_name(key, rep):
         short = key.split()
         if len(short) == 1:
-            # A family name alone across articles: only with a shared post.
-            return bool(titles_of[key] & titles_of[rep]) or not titles_of[key]
+            # A family name alone across articles: unless its posts conflict with his
+            # (``الرئيس`` fits ``الرئيس الأمريكي``; ``وزير الدفاع`` does not fit ``الرئيس``).
+            return _posts_fit(titles_of[key], titles_of[rep])
         return True
     w, r = key.split(), rep.split()
-    # ``الملك سلمان`` ~ ``سلمان بن عبدالعزيز``: a given name alone, with a post both hold.
-    return len(w) == 1 and w[0] == r[0] and bool(titles_of[key] & titles_of[rep])
+    # ``الملك سلمان`` ~ ``سلمان بن عبدالعزيز``: a given name alone, with a post both hold; a
+    # courtesy title (``الأمير``, ``الرئيس``) names too many people to count.
+    shared = {t for t in titles_of[key] & titles_of[rep] if len(t.split()) >= 2 or t in TITLES_ALONE}
+    return len(w) == 1 and w[0] == r[0] and bool(shared)
+
+
+def _posts_fit(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return True
+    heads_a = {t.split()[0] for t in a if t}
+    heads_b = {t.split()[0] for t in b if t}
+    return bool(heads_a & heads_b)
 
 
 def _add_affiliation_targets(groups: dict[str, _Group]) -> None:
@@ -203,6 +347,8 @@ def _label(g: _Group) -> str:
         return country_labels()[g.country]
     # A full name that many reports use: frequency weighted by length, so that neither a
     # stray longer extraction nor the bare family name becomes the label.
+    if not g.names:
+        return g.key  # only over-reaching spellings were seen: the name they reach for
     return max(g.names, key=lambda n: (g.names[n] * (1 + 0.5 * len(n.split())), n))
 
 

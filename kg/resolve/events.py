@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
+from kg.arabic.normalize import normalize
 from kg.extract.events import role_priority
 from kg.model import ArticleFacts, Entity, EventMention, EventNode, MentionRef, Participation, TimeExpression
 from kg.resolve.entities import LocalRef
@@ -30,6 +33,7 @@ class _Item:
     status: str
     mention: EventMention
     order: tuple[str, int]
+    dct: date | None  # the article's publication day
 
 
 def merge_events(
@@ -57,7 +61,16 @@ def merge_events(
             )
             items.append(
                 _Item(
-                    art.id, a_idx, ev.type, roles, place, time, ev.status, mention, (art.id, ev.trigger.start)
+                    art.id,
+                    a_idx,
+                    ev.type,
+                    roles,
+                    place,
+                    time,
+                    ev.status,
+                    mention,
+                    (art.id, ev.trigger.start),
+                    art.dct,
                 )
             )
     parent = list(range(len(items)))
@@ -68,15 +81,26 @@ def merge_events(
             x = parent[x]
         return x
 
+    # Principals per merged group: a one-actor mention (``وأشار كيري …``) may join either of
+    # two meetings, but it must not chain them (Kerry–Shoukry and Kerry–Lavrov stay two).
+    principals: dict[int, set[str]] = {i: _principals(it, entities) for i, it in enumerate(items)}
+
     def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
+            principals[min(ra, rb)] = principals[ra] | principals[rb]
 
     # Within an article: same type and a shared actor, dates not in conflict.
     by_article: dict[int, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         by_article[it.a_idx].append(i)
+
+    def join_in_article(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb and _nested(principals[ra], principals[rb]):
+            union(ra, rb)
+
     for idxs in by_article.values():
         for x, i in enumerate(idxs):
             if _attendance_only(items[i]):
@@ -90,7 +114,7 @@ def merge_events(
                 sharing = [j for j in before if set(items[j].roles) & set(items[i].roles)]
                 target = (sharing or before)[-1] if before else None
                 if target is not None and _times_agree(items[target], items[i]):
-                    union(target, i)
+                    union(target, i)  # attendees are not principals: no nesting test
                 continue
             # Mentions of one event sit near each other; a bounded look-ahead keeps a huge
             # article linear.
@@ -98,8 +122,9 @@ def merge_events(
                 if not _attendance_only(items[j]) and _mergeable(
                     items[i], items[j], entities, same_article=True
                 ):
-                    union(i, j)
-    # Across articles: blocked by (type, day); only events with a resolved day take part.
+                    join_in_article(i, j)
+    # Across articles: blocked by (type, day); only events with a resolved day take part, and
+    # within a block only mentions that share an actor are compared.
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         if it.time is not None and it.time.value and it.time.precision == "day":
@@ -110,22 +135,37 @@ def merge_events(
     guests: dict[int, set[str]] = defaultdict(set)
     for i, it in enumerate(items):
         r = find(i)
-        hosts[r] |= {e for e, role in it.roles.items() if role == "host"}
-        guests[r] |= {e for e, role in it.roles.items() if role == "guest"}
+        hosts[r] |= _with_role(it, "host")
+        guests[r] |= _with_role(it, "guest")
+
+    def roles_agree(ri: int, rj: int) -> bool:
+        return not (
+            (hosts[ri] and hosts[rj] and not hosts[ri] & hosts[rj])
+            or (guests[ri] and guests[rj] and not guests[ri] & guests[rj])
+        )
+
+    def join_groups(ri: int, rj: int) -> None:
+        union(ri, rj)
+        root = find(ri)
+        hosts[root] = hosts[ri] | hosts[rj]
+        guests[root] = guests[ri] | guests[rj]
+
     for idxs in blocks.values():
-        for x, i in enumerate(idxs):
-            for j in idxs[x + 1 :]:
+        by_actor: dict[str, list[int]] = defaultdict(list)
+        for i in idxs:
+            for e in items[i].roles:
+                by_actor[e].append(i)
+        for i in idxs:
+            for j in sorted({j for e in items[i].roles for j in by_actor[e] if j > i}):
                 ri, rj = find(i), find(j)
                 if ri == rj or not _mergeable(items[i], items[j], entities, same_article=False):
                     continue
-                if (hosts[ri] and hosts[rj] and not hosts[ri] & hosts[rj]) or (
-                    guests[ri] and guests[rj] and not guests[ri] & guests[rj]
-                ):
-                    continue
-                union(ri, rj)
-                root = find(ri)
-                hosts[root] = hosts[ri] | hosts[rj]
-                guests[root] = guests[ri] | guests[rj]
+                # Group against group: a one-actor report (``التقى لافروف أمس``) may join one
+                # meeting of the day, but never bridge two (Lavrov–Meshaal, Lavrov–Kerry–Jubeir).
+                if roles_agree(ri, rj) and _nested(principals[ri], principals[rj]):
+                    join_groups(ri, rj)
+    _join_adjacent_days(items, find, principals, roles_agree, join_groups, entities)
+    _attach_undated(items, find, principals, roles_agree, join_groups, entities)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
@@ -134,7 +174,179 @@ def merge_events(
     return nodes
 
 
+def _with_role(it: _Item, role: str) -> set[str]:
+    return {e for e, r in it.roles.items() if r == role}
+
+
+# An undated report tells of an event at most this many days before its publication; an
+# undated announcement of one at most this many days after.
+_REPORTED_WITHIN = 3
+_ANNOUNCED_WITHIN = 10
+
+
+def _attach_undated(
+    items: list[_Item],
+    find: Callable[[int], int],
+    principals: dict[int, set[str]],
+    roles_agree: Callable[[int, int], bool],
+    join_groups: Callable[[int, int], None],
+    entities: dict[str, Entity],
+) -> None:
+    """Join a group with no resolved day to the one dated group it must describe.
+
+    ``سيلتقي كيري نظيره الروسي لافروف`` (1 August, no date) announces the meeting dated
+    3 August elsewhere; ``عقد الوزير اجتماعا ثلاثيا مع لافروف والجبير`` (4 August) reports it.
+    The evidence must be strong: the same type, two principals in common, a day within the
+    article's reach (before publication for a report, after it for an announcement),
+    compatible places and roles, and one best candidate; otherwise the group stays alone.
+    """
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[find(i)].append(i)
+    dated: dict[int, date] = {}
+    for root, idxs in members.items():
+        days = Counter(d for i in idxs if (d := _day_of(items[i])) is not None)
+        if days:
+            dated[root] = date.fromisoformat(days.most_common(1)[0][0])
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for root in dated:
+        for e in principals[root]:
+            index[(items[root].type, e)].append(root)
+    for root, idxs in members.items():
+        if root in dated or len(principals[root]) < 2:
+            continue
+        window = _window([items[i] for i in idxs])
+        if window is None:
+            continue
+        kind = items[root].type
+        candidates: dict[int, int] = Counter(c for e in principals[root] for c in index.get((kind, e), ()))
+        best: list[tuple[int, int]] = []
+        for cand, shared in candidates.items():
+            if shared < 2 or not (window[0] <= dated[cand] <= window[1]):
+                continue
+            cand_root = find(cand)
+            if (
+                not roles_agree(cand_root, find(root))
+                or not _nested(principals[cand_root], principals[find(root)])
+                or not _group_places_agree(
+                    [items[i] for i in idxs], [items[i] for i in members[cand]], entities
+                )
+            ):
+                continue
+            best.append((shared, cand_root))
+        strongest: dict[int, int] = {}
+        for n, r in best:
+            strongest[r] = max(n, strongest.get(r, 0))
+        best = sorted(((n, r) for r, n in strongest.items()), reverse=True)
+        if best and (len(best) == 1 or best[0][0] > best[1][0]):
+            join_groups(best[0][1], find(root))
+
+
+def _join_adjacent_days(
+    items: list[_Item],
+    find: Callable[[int], int],
+    principals: dict[int, set[str]],
+    roles_agree: Callable[[int, int], bool],
+    join_groups: Callable[[int, int], None],
+    entities: dict[str, Entity],
+) -> None:
+    """Join two groups one day apart when their day was read from ``اليوم``/``أمس``.
+
+    A corpus date is when the page was fetched, often the day after it was written, so
+    ``اليوم`` in one outlet and ``أمس`` in another may name one day as two (MBS and the
+    Chechen president: 20 July in six reports, 21 July in four). Only with strong evidence:
+    the same type, two principals in common, compatible places and roles.
+    """
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[find(i)].append(i)
+    day: dict[int, date] = {}
+    relative: dict[int, bool] = {}
+    for root, idxs in members.items():
+        days = Counter(d for i in idxs if (d := _day_of(items[i])) is not None)
+        if days:
+            day[root] = date.fromisoformat(days.most_common(1)[0][0])
+            relative[root] = all(
+                items[i].time.relative
+                for i in idxs
+                if _day_of(items[i]) is not None  # type: ignore[union-attr]
+            )
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for root in sorted(day):
+        for e in principals[root]:
+            index[(items[root].type, e)].append(root)
+    for root in sorted(day):
+        shared = Counter(c for e in principals[root] for c in index[(items[root].type, e)] if c > root)
+        for cand, n in sorted(shared.items()):
+            a, b = find(root), find(cand)
+            if (
+                n < 2
+                or a == b
+                or abs((day[cand] - day[root]).days) != 1
+                or not (relative[root] or relative[cand])
+                or not roles_agree(a, b)
+                or not _nested(principals[a], principals[b])
+                or not _group_places_agree(
+                    [items[i] for i in members[root]], [items[i] for i in members[cand]], entities
+                )
+            ):
+                continue
+            join_groups(a, b)
+
+
+def _day_of(it: _Item) -> str | None:
+    t = it.time
+    ok = t is not None and t.precision == "day" and t.value and len(t.value) == 10
+    return t.value if ok else None  # type: ignore[union-attr]
+
+
+def _window(members: list[_Item]) -> tuple[date, date] | None:
+    lo, hi = date.min, date.max
+    for m in members:
+        if m.dct is None:
+            return None
+        if m.status == "planned" or _imperfect(m.mention.trigger.text):
+            # ``يلتقي كيري في الدوحة …`` may be today or days ahead; a paper of the next morning
+            # still runs the wire's ``سيعقد``.
+            lo = max(lo, m.dct - timedelta(days=1 if m.status == "planned" else _REPORTED_WITHIN))
+            hi = min(hi, m.dct + timedelta(days=_ANNOUNCED_WITHIN))
+        else:
+            lo, hi = max(lo, m.dct - timedelta(days=_REPORTED_WITHIN)), min(hi, m.dct)
+    return (lo, hi) if lo <= hi else None
+
+
+def _imperfect(verb: str) -> bool:
+    """An imperfect verb (``يلتقي``, ``ويعقد``, ``تبحث``): present or future, not past."""
+    w = normalize(verb)
+    if w[:1] in "وف" and len(w) > 4:
+        w = w[1:]
+    return w[:1] in "يت" and len(w) >= 4
+
+
+def _group_places_agree(a: list[_Item], b: list[_Item], entities: dict[str, Entity]) -> bool:
+    """The places most reports of each group give are compatible (one stray place in a long
+    story does not veto it)."""
+    return _places_compatible(
+        _best_place([m.place for m in a if m.place], entities),
+        _best_place([m.place for m in b if m.place], entities),
+        entities,
+    )
+
+
 _NEAR = 60  # event mentions compared within one article, before and after
+
+
+def _principals(it: _Item, entities: dict[str, Entity]) -> set[str]:
+    """Who the event is between: not attendees, and not countries named as participants, which
+    are most often what was discussed (``بحثا … إيران``), unless no one else is named."""
+    acting = {e for e, r in it.roles.items() if r not in ("attendee", "destination")}
+    people = {e for e in acting if e in entities and entities[e].kind != "place"}
+    return people or acting
+
+
+def _nested(a: set[str], b: set[str]) -> bool:
+    """One actor set inside the other, or two actors in common (a report that adds a third)."""
+    return not a or not b or a <= b or b <= a or len(a & b) >= 2
 
 
 def _attendance_only(it: _Item) -> bool:
@@ -174,14 +386,7 @@ def _mergeable(a: _Item, b: _Item, entities: dict[str, Entity], same_article: bo
         # One report, two mentions of one event: an attendance list for the meeting told
         # before, or one actor set inside the other. Two meetings with different principals
         # (``وفي سياق منفصل، عقد ولي العهد اجتماعا مع …``) stay two.
-        principals_a = {e for e, r in a.roles.items() if r not in ("attendee", "destination")}
-        principals_b = {e for e, r in b.roles.items() if r not in ("attendee", "destination")}
-        return (
-            not principals_a
-            or not principals_b
-            or principals_a <= principals_b
-            or principals_b <= principals_a
-        )
+        return _nested(_principals(a, entities), _principals(b, entities))
     return len(shared) >= 2 or min(len(actors_a), len(actors_b)) == 1
 
 
@@ -215,6 +420,7 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
     times = [m.time for m in members if m.time is not None and m.time.value]
     time = _best_time(times) or next((m.time for m in members if m.time is not None), None)
     status = "happened" if any(m.status == "happened" for m in members) else "planned"
+    anticipated = _anticipating(members, time)
     key = f"{first.order[0]}:{first.order[1]}"
     eid = f"event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
     names = [
@@ -231,7 +437,31 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
         status,  # type: ignore[arg-type]
         tuple(dict.fromkeys(m.article for m in members)),
         tuple(m.mention for m in members),
+        anticipated,
     )
+
+
+def _anticipating(members: list[_Item], time: TimeExpression | None) -> tuple[str, ...]:
+    """Articles that announced the event ahead: published before its day, or on the day
+    with only announcements (``من المقرر أن يعقد …``). Without a day: the articles that only
+    announce an event that others report."""
+    day = None
+    if time is not None and time.value and time.precision == "day" and len(time.value) == 10:
+        day = date.fromisoformat(time.value)
+    by_article: dict[str, list[_Item]] = defaultdict(list)
+    for m in members:
+        by_article[m.article].append(m)
+    reported = any(m.status == "happened" for m in members)
+    out = []
+    for article, ms in by_article.items():
+        only_planned = all(m.status == "planned" for m in ms)
+        dct = ms[0].dct
+        if day is not None and dct is not None:
+            if dct < day or (dct == day and only_planned):
+                out.append(article)
+        elif only_planned and reported:
+            out.append(article)
+    return tuple(out)
 
 
 def _best_place(places: list[str], entities: dict[str, Entity]) -> str | None:
