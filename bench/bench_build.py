@@ -32,6 +32,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per core)")
     parser.add_argument("--no-pages", action="store_true")
     parser.add_argument(
+        "--ner", default="model", help="entity recogniser: model (the kg build default), rules or combined"
+    )
+    parser.add_argument(
         "--without-timex",
         action="store_true",
         help="skip the time tagger (to measure what it adds to the build)",
@@ -50,11 +53,13 @@ def main() -> int:
     inputs = [CORPUS / f"{d}.zip" for d in args.days]
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        result = build(inputs, Path(tmp) / "out", jobs=args.jobs or None, pages=not args.no_pages)
+        result = build(
+            inputs, Path(tmp) / "out", jobs=args.jobs or None, pages=not args.no_pages, ner=args.ner
+        )
         wall = time.perf_counter() - t0
         ttl_mib = (Path(tmp) / "out" / "graph.ttl").stat().st_size / 2**20
     own, children = _peak_mib()
-    print(f"days: {' '.join(args.days)}")
+    print(f"days: {' '.join(args.days)}  ner: {args.ner}")
     print(
         f"articles: {result.articles}  entities: {result.entities}  events: {result.events}"
         f"  triples: {result.triples}"

@@ -1,10 +1,21 @@
-"""Speed, size and accuracy of the NER backends.
+"""Speed, size and accuracy of the statistical recogniser (the default ``kg build`` NER).
 
     python bench/bench_ner.py [--shared ../shared] [--day 2015-07-21] [--articles 300]
-    python bench/bench_ner.py --scores       # also: dev split and AQMAR, rules/model/combined
+    python bench/bench_ner.py --scores       # also: dev split and AQMAR, per type
 
-Speed: tokens/second of the shipped model on one core (torch/BLAS threads pinned to 1)
-over the first ``--articles`` articles of one SaudiNewsNet day.
+Prints, on one core (BLAS threads and CPU affinity pinned to 1):
+
+- the model's size on disk (``kg/extract/ner/model/``);
+- tokens/second of the whole recogniser (``get_recogniser("model")``: sentence split,
+  tokenizer, features, Viterbi) over the first ``--articles`` articles of one SaudiNewsNet
+  day, cold (every word form new to the process) and warm (the form cache filled, as in a
+  long build);
+- its share of the per-article extraction time: ``kg.extract.extract`` with ``ner="model"``
+  against ``ner="rules"`` on the same articles (the rest of the build, RDF and pages, adds
+  to the denominator, so the share of a whole ``kg build`` is lower);
+- with ``--scores``: exact-span P/R/F1 per type on the ANERcorp dev split (last 10% of
+  sentences, fixed by ``kg.extract.ner.conll.split_sentences``) and on AQMAR, for the
+  ``rules``, ``model`` and ``combined`` backends.
 """
 
 from __future__ import annotations
@@ -40,17 +51,39 @@ def load_day(shared: Path, day: str, n: int) -> list[str]:
     return [t for t in texts if t.strip()][:n]
 
 
-def speed(texts: list[str]) -> tuple[int, float]:
+def speed(texts: list[str]) -> tuple[int, float, float, float]:
+    """(tokens, load seconds, cold seconds, warm seconds) of the ``model`` recogniser."""
     from kg.extract.ner import get_recogniser
-    from kg.extract.ner.features import split_words
+    from kg.extract.ner.crf import split_words
 
-    rec = get_recogniser("model")
-    rec("تسخين")  # load and warm up
-    tokens = sum(len(split_words(t)) for t in texts)
     t0 = time.perf_counter()
-    for _ in rec.pipe(texts):
-        pass
-    return tokens, time.perf_counter() - t0
+    rec = get_recogniser("model")
+    rec("تسخين")  # loads the model, the clusters and the gazetteers
+    load = time.perf_counter() - t0
+    tokens = sum(len(split_words(t)) for t in texts)
+    times = []
+    for _ in range(2):
+        t0 = time.perf_counter()
+        for t in texts:
+            rec(t)
+        times.append(time.perf_counter() - t0)
+    return tokens, load, times[0], times[1]
+
+
+def extract_share(texts: list[str]) -> tuple[float, float]:
+    """Seconds of ``extract`` over ``texts`` with the rules only and with the model."""
+    from kg.extract import extract
+    from kg.model import Article
+
+    articles = [Article(id=str(k), text=t) for k, t in enumerate(texts)]
+    out = []
+    for ner in ("rules", "model"):
+        extract(articles[0], ner=ner)  # warm: resources loaded
+        t0 = time.perf_counter()
+        for a in articles:
+            extract(a, ner=ner)
+        out.append(time.perf_counter() - t0)
+    return out[0], out[1]
 
 
 def scores(shared: Path) -> None:
@@ -77,11 +110,17 @@ def main() -> int:
     args = ap.parse_args()
     with contextlib.suppress(AttributeError, OSError):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    print(f"model size: {model_size() / 2**20:.1f} MiB")
+    print(f"model size: {model_size() / 2**20:.1f} MiB (kg/extract/ner/model/)")
     texts = load_day(args.shared, args.day, args.articles)
-    tokens, secs = speed(texts)
-    rate = tokens / secs
-    print(f"{len(texts)} articles of {args.day}: {tokens} tokens, {secs:.1f}s, {rate:,.0f} tokens/s (1 core)")
+    tokens, load, cold, warm = speed(texts)
+    print(f"{len(texts)} articles of {args.day}: {tokens} tokens; model load {load:.1f}s")
+    print(f"  recogniser cold: {cold:.1f}s, {tokens / cold:,.0f} tokens/s (1 core)")
+    print(f"  recogniser warm: {warm:.1f}s, {tokens / warm:,.0f} tokens/s (1 core, form cache filled)")
+    rules, model = extract_share(texts)
+    print(
+        f"  extract: rules {rules:.1f}s, rules+model {model:.1f}s; "
+        f"the recogniser is {100 * (model - rules) / model:.0f}% of extraction time"
+    )
     if args.scores:
         scores(args.shared)
     return 0

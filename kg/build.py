@@ -24,6 +24,15 @@ from functools import partial
 from pathlib import Path
 
 from kg.extract import extract
+from kg.facts import (
+    FACTS_DIR,
+    FactsStore,
+    content_hash,
+    duplicate_digest,
+    extractor_key,
+    load_facts,
+    write_facts,
+)
 from kg.ingest import IngestReport, iter_articles
 from kg.model import Article, ArticleFacts, Graph
 from kg.resolve import resolve
@@ -39,13 +48,15 @@ class BuildResult:
     report: IngestReport
     timings: dict[str, float] = field(default_factory=dict)
     page: dict = field(default_factory=dict)
+    incremental: dict | None = None  # with ``add``: what was reused, extracted, replaced
+    notes: list[str] = field(default_factory=list)  # one line each, for the user
 
 
 Progress = Callable[[str, int, int | None], None]
 
 
 def extract_all(
-    articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None, ner: str = "rules"
+    articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None, ner: str = "model"
 ) -> list[ArticleFacts]:
     """Facts for every article, in input order; ``jobs`` > 1 uses worker processes."""
     run = partial(extract, ner=ner)
@@ -56,7 +67,7 @@ def extract_all(
             if progress and i % 50 == 0:
                 progress("extract", i, len(articles))
         return out
-    _warm_resources()  # loaded once in the parent, shared by forked workers
+    _warm_resources(ner)  # loaded once in the parent, shared by forked workers
     out = []
     # Workers ignore Ctrl-C; the parent takes it and terminates them at once (an executor
     # would first wait for every queued article).
@@ -80,12 +91,16 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _warm_resources() -> None:
+def _warm_resources(ner: str = "rules") -> None:
     from kg.extract.resources import place_first_words, places, word_stats
 
     word_stats()
     places()
     place_first_words()
+    if ner in ("model", "combined"):
+        from kg.extract.ner import get_recogniser
+
+        get_recogniser("model")("")  # the CRF and its cluster table, before the fork
 
 
 # Own pages for at most this many entities and events (the rest are on graph.html).
@@ -128,19 +143,37 @@ def build(
     progress: Progress | None = None,
     exports: bool = True,
     actor_dict: Path | None = None,
-    ner: str = "rules",
+    ner: str = "model",
+    add: bool = False,
 ) -> BuildResult:
     """Build into ``out``: everything is made in a staging folder inside it and moved into
     place only when all of it is complete, so an interrupted build (Ctrl-C, kill, full disk)
     leaves the previous output as it was; the next build clears the leftovers.
+
+    ``add``: ``inputs`` are added to the build already in ``out``. Its stored facts are
+    reused, only articles it does not hold are extracted, and resolution runs again over
+    all of them, so the result is the one a full build of everything would give.
+    ``kg.facts.FactsStoreError`` when ``out`` has no usable facts store (nothing changed).
     """
+    if add and not out.exists():
+        load_facts(out)  # raises, naming what is missing, before the lock creates ``out``
     with output_lock(out):
         for stale in out.glob(".staging-*"):
             shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
         try:
             result = _build_into(
-                staging, inputs, default_dct, jobs, pages, lang, progress, exports, actor_dict, ner
+                staging,
+                inputs,
+                default_dct,
+                jobs,
+                pages,
+                lang,
+                progress,
+                exports,
+                actor_dict,
+                ner,
+                add_to=out if add else None,
             )
             _publish(staging, out)
         finally:
@@ -176,7 +209,8 @@ def _build_into(
     progress: Progress | None,
     exports: bool,
     actor_dict: Path | None = None,
-    ner: str = "rules",
+    ner: str = "model",
+    add_to: Path | None = None,
 ) -> BuildResult:
     from kg.pages import write_graph_page
     from kg.rdf import write_turtle
@@ -186,13 +220,34 @@ def _build_into(
     timings: dict[str, float] = {}
     report = IngestReport()
 
+    previous: FactsStore | None = None
+    if add_to is not None:
+        # First: a missing or damaged store stops the build before any work (OUT untouched).
+        t0 = time.perf_counter()
+        previous = load_facts(add_to)
+        timings["facts_load"] = time.perf_counter() - t0
+
     t0 = time.perf_counter()
     articles = list(iter_articles(list(inputs), default_dct=default_dct, report=report))
     timings["ingest"] = time.perf_counter() - t0
 
+    key = extractor_key(ner)
+    notes: list[str] = []
+    incremental = None
     t0 = time.perf_counter()
-    facts = extract_all(articles, jobs=jobs, progress=progress, ner=ner)
+    if previous is None:
+        facts = extract_all(articles, jobs=jobs, progress=progress, ner=ner)
+    else:
+        facts, incremental = _extract_added(articles, previous, key, jobs, progress, ner, notes)
+    # One canonical order, the article ids': resolution depends on the order of its input
+    # (the first-come merges of events, the order of mentions), and ``--add`` of B to a build
+    # of A must give what a full build of A and B gives, whatever order the inputs came in.
+    facts.sort(key=lambda f: f.article.id)
     timings["extract"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    write_facts(out / FACTS_DIR, facts, key, previous)
+    timings["facts"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     graph = resolve(facts, actor_dict=actor_dict)
@@ -226,15 +281,85 @@ def _build_into(
         write_exports(graph, out)  # OUT/graph.graphml, OUT/graph.gexf, OUT/events.csv
         timings["exports"] = time.perf_counter() - t0
 
-    _write_json_atomic(out / "build-report.json", _report_dict(report, graph, triples, timings))
+    _write_json_atomic(out / "build-report.json", _report_dict(report, graph, triples, timings, incremental))
     return BuildResult(
-        out, len(articles), len(graph.entities), len(graph.events), triples, report, timings, page
+        out,
+        len(graph.articles),
+        len(graph.entities),
+        len(graph.events),
+        triples,
+        report,
+        timings,
+        page,
+        incremental,
+        notes,
     )
 
 
-def _report_dict(report: IngestReport, graph: Graph, triples: int, timings: dict[str, float]) -> dict:
-    return {
-        "ingest": report.to_dict(),
+def _extract_added(
+    articles: list[Article],
+    previous: FactsStore,
+    key: dict,
+    jobs: int,
+    progress: Progress | None,
+    ner: str,
+    notes: list[str],
+) -> tuple[list[ArticleFacts], dict]:
+    """The stored facts plus those of the articles the store does not hold yet.
+
+    An article already held (same id, same content) is skipped, as is an exact duplicate
+    (same url and text) of a held one, which a full build would drop too; the same id with
+    different content (another date, title or origin) replaces the held version.
+    """
+    held = dict(previous.facts)
+    present = replaced = 0
+    todo: list[Article] = []
+    for a in articles:
+        if a.id in held:
+            if previous.content.get(a.id) == content_hash(a):
+                present += 1
+                continue
+            replaced += 1
+        elif duplicate_digest(a) in previous.duplicates:
+            present += 1
+            continue
+        todo.append(a)
+    added = len(todo) - replaced
+    stale = previous.key != key
+    if stale:
+        # Facts of another extractor would not match a full rebuild: the stored articles
+        # are extracted again (their text is in the store), the rebuild's expensive half.
+        changed = sorted(k for k in set(previous.key) | set(key) if previous.key.get(k) != key.get(k))
+        notes.append(
+            f"the facts in {previous.folder} were extracted by another extractor "
+            f"({', '.join(changed)} changed); extracting its {len(held)} articles again"
+        )
+        replacing = {a.id for a in todo}
+        todo = [f.article for art_id, f in held.items() if art_id not in replacing] + todo
+        held = {}
+    fresh = extract_all(todo, jobs=jobs, progress=progress, ner=ner)
+    for f in fresh:
+        held[f.article.id] = f
+    info = {
+        "held_before": len(previous.facts),
+        "added": added,
+        "extracted": len(fresh),
+        "already_present": present,
+        "replaced": replaced,
+        "reextracted_all": stale,
+    }
+    return list(held.values()), info
+
+
+def _report_dict(
+    report: IngestReport,
+    graph: Graph,
+    triples: int,
+    timings: dict[str, float],
+    incremental: dict | None = None,
+) -> dict:
+    out = {
+        "ingest": report.to_dict(),  # with --add: the inputs of this run only
         "graph": {
             "articles": len(graph.articles),
             "entities": len(graph.entities),
@@ -243,6 +368,9 @@ def _report_dict(report: IngestReport, graph: Graph, triples: int, timings: dict
         },
         "seconds": {k: round(v, 3) for k, v in timings.items()},
     }
+    if incremental is not None:
+        out["incremental"] = incremental
+    return out
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:

@@ -68,8 +68,13 @@ def build(
     pages: Annotated[bool, typer.Option("--pages/--no-pages", help="Write graph.html.")] = True,
     lang: Annotated[str, typer.Option("--lang", help="Page interface language: ar or en.")] = "ar",
     ner: Annotated[
-        str, typer.Option("--ner", help="Entity recogniser: rules (fast, default), model or combined.")
-    ] = "rules",
+        str,
+        typer.Option(
+            "--ner",
+            help="Entity recogniser: model (default: the rules plus the CRF's extra names), "
+            "rules (the rules alone) or combined.",
+        ),
+    ] = "model",
     actor_dict: Annotated[
         Path | None,
         typer.Option("--actor-dict", help="A PETRARCH/CAMEO actor dictionary: attach CAMEO codes (SAUGOV)."),
@@ -77,10 +82,19 @@ def build(
     exports: Annotated[
         bool, typer.Option("--exports/--no-exports", help="Write graph.graphml, graph.gexf, events.csv.")
     ] = True,
+    add: Annotated[
+        bool,
+        typer.Option(
+            "--add",
+            help="Add INPUTS to the build in OUT: only new articles are extracted, then all are "
+            "resolved again (the result equals a full build of everything).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Build the graph: OUT/graph.ttl, OUT/store (for kg query), OUT/graph.html, OUT/build-report.json."""
     from kg.build import build as run_build
+    from kg.facts import FactsStoreError
 
     try:
         if ner not in ("rules", "model", "combined"):
@@ -104,9 +118,16 @@ def build(
             exports=exports,
             actor_dict=actor_dict,
             ner=ner,
+            add=add,
         )
     except typer.Exit:
         raise
+    except FactsStoreError as exc:
+        # --add on an output it cannot add to: a usage error, and OUT is untouched.
+        if _STATE["debug"]:
+            traceback.print_exception(exc)
+        typer.echo(f"kg: error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     except KeyboardInterrupt:
         typer.echo(f"\nkg: interrupted; {out} is left as it was before this build", err=True)
         raise typer.Exit(130) from None
@@ -116,6 +137,15 @@ def build(
     if not quiet:
         if sys.stderr.isatty():
             typer.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+        for note in result.notes:
+            typer.echo(f"kg: note: {note}", err=True)
+        if result.incremental is not None:
+            inc = result.incremental
+            typer.echo(
+                f"added {inc['added']} new articles to the {inc['held_before']} held"
+                f" ({inc['already_present']} already present, {inc['replaced']} replaced)",
+                err=True,
+            )
         secs = sum(result.timings.values())
         typer.echo(
             f"{result.articles} articles → {result.entities} entities, {result.events} events, "

@@ -10,13 +10,18 @@ CAMeL Lab split (Obeid et al. 2020). A word whose definite form is frequent
 SaudiNewsNet: CC BY-NC-SA 4.0, M. Alhagri 2015 (only counts are kept).
 
     python training/build_lexicon.py ../shared
+    python training/build_lexicon.py ../shared --train-only --out /tmp/lexicon.train.tsv
+
+``--train-only`` counts the training part of ANERcorp only (``split_sentences``: the last
+10% of sentences are the NER dev split): the statistical recogniser's name list is filtered
+with that table, so no dev-split label reaches its features. The shipped ``lexicon.tsv``
+(read by the rules) still counts all of ANERcorp: the rules and their tests are tuned to it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -44,14 +49,25 @@ def definite_counts(corpus: Path) -> Counter[str]:
     return counts
 
 
-def main(shared: Path) -> None:
+def _tagged_tokens(conll: Path, train_only: bool):
+    """(token, raw tag) pairs of ANERcorp, or of its training part only."""
+    if not train_only:
+        for line in conll.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 2:
+                yield parts[0], parts[1]
+        return
+    from kg.extract.ner.conll import read_conll, split_sentences
+
+    train, _dev = split_sentences(read_conll(conll))
+    for words, tags in train:
+        yield from zip(words, tags, strict=True)
+
+
+def main(shared: Path, out: Path = OUT, train_only: bool = False) -> None:
     conll = shared / "corpora" / "anercorp" / "train.conll"
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for line in conll.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) != 2:
-            continue
-        token, tag = parts
+    for token, tag in _tagged_tokens(conll, train_only):
         kind = tag.split("-", 1)[-1] if tag != "O" else "O"
         kind = "PERS" if kind == "PER" else kind
         counts[normalize(token)][kind] += 1
@@ -59,7 +75,7 @@ def main(shared: Path) -> None:
         if n >= 3:
             counts[word]["DEF"] += n
     rows = sorted(counts.items())
-    with OUT.open("w", encoding="utf-8") as fh:
+    with out.open("w", encoding="utf-8") as fh:
         fh.write("# word\t" + "\t".join(COLUMNS) + "\n")
         fh.write(
             "# derived from ANERcorp (CC BY-SA 4.0; Benajiba et al. 2007; CAMeL split, Obeid et al. 2020)\n"
@@ -69,8 +85,15 @@ def main(shared: Path) -> None:
             if not any(ch.isalpha() for ch in word):
                 continue
             fh.write(word + "\t" + "\t".join(str(c[k]) for k in COLUMNS) + "\n")
-    print(f"{len(rows)} forms → {OUT}")
+    print(f"{len(rows)} forms → {out}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared"))
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("shared", type=Path, nargs="?", default=Path("../shared"))
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--train-only", action="store_true", help="leave the NER dev split's labels out")
+    args = ap.parse_args()
+    main(args.shared, args.out, args.train_only)

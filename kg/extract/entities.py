@@ -148,6 +148,18 @@ def same_person_name(a: str, b: str) -> bool:
 _GENERATION = {"الاب": "father", "الابن": "son", "دبليو": "son", "الاكبر": "father", "الاصغر": "son"}
 
 
+def name_words(words: list[str]) -> list[str]:
+    """The words ``same_person_name`` compares: generation markers (الابن، الأب) set aside."""
+    return [w for w in words if w not in _GENERATION]
+
+
+def first_word_shapes(words: list[str]) -> tuple[tuple[int, str, str], ...]:
+    """Keys that two same-length names ``same_person_name`` may join share: the first word's
+    skeleton, or its letters by sound class (``سيرجي/سيرغي``). For blocking."""
+    by_class = "".join(str(_LETTER_CLASS[c]) if c in _LETTER_CLASS else c for c in words[0])
+    return ((len(words), "s", skeleton(words[0])), (len(words), "c", by_class))
+
+
 def _generation(words: list[str]) -> str | None:
     return next((_GENERATION[w] for w in words if w in _GENERATION), None)
 

@@ -548,23 +548,48 @@ _POST_NOUNS = vocab.ORG_HEADS | vocab._norm_set("شؤون قسم دائرة شع
 def _name_span(tokens: list[Token], k: int) -> int | None:
     """Last token index of a person name starting at ``k``, or None."""
     known = _known_name_end(tokens, k, tokens[k].norm if k < len(tokens) else "")
-    if known is not None:
-        return known
     n = len(tokens)
+    if known is not None and not (known + 2 < n and tokens[known + 1].norm in ("بن", "بنت")):
+        return known
+    # A known name that a lineage continues (``عبد العزيز بن سلمان``) is read on below.
     j = k
     last = None
     prev_name = False
-    while j < n and j - k < 6:
+    father = -1
+    while j < n and j - k < 9:  # ``عبد العزيز بن سلمان بن عبد العزيز`` has seven
         t = tokens[j]
         if not t.is_arabic:
             break
         norm = t.norm
         if norm in vocab.NAME_LINKS:
-            # ``بن``/``آل``/``عبد`` belong to the name only when a name word follows.
-            if j + 1 < n and tokens[j + 1].is_arabic and is_name_word(tokens[j + 1].norm, True):
+            # ``بن``/``آل``/``عبد`` belong to the name only when a name word follows; after
+            # ``بن`` any word but a particle, post or verb is a father's name (``بن مساعد``).
+            nxt = tokens[j + 1] if j + 1 < n else None
+            if (
+                nxt is not None
+                and nxt.is_arabic
+                and (
+                    is_name_word(nxt.norm, True)
+                    or (
+                        norm in ("بن", "بنت")
+                        and last is not None
+                        and nxt.norm not in vocab.STOP_WORDS
+                        and nxt.norm not in vocab.TITLE_WORDS
+                        and not nxt.norm.startswith("ال")
+                        and not looks_like_verb(nxt.norm)
+                    )
+                )
+            ):
+                if norm in ("بن", "بنت") and last is not None:
+                    father = j + 1
                 j += 1
                 continue
             break
+        if j == father:
+            last = j  # the father's name after ``بن``, whatever else the word means
+            prev_name = True
+            j += 1
+            continue
         if norm.startswith("وال") or (norm.startswith("و") and norm[1:] in vocab.TITLE_HEADS):
             break  # ``والمعترف``, ``ووزير``: a new phrase, not the name going on
         place = match_place(tokens, j) if j > k else None
@@ -627,6 +652,8 @@ def _not_a_first_word(norm: str) -> bool:
     """A word that cannot open a name: ``و``/``ل`` glued to a common word (``ومنسوبي``,
     ``لمرفق``), or a common noun or adjective with the article that was never a name
     (``المتضمنة``, ``الأخوية``). ``ب``/``ف`` are left alone: ``باراك``, ``فلاديمير``."""
+    if norm in vocab.GIVEN_NAMES:
+        return False
     stats = word_stats()
     s = stats.get(norm)
     if s is not None and s.person >= 1:
@@ -711,6 +738,29 @@ def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
     tok = tokens[i]
     if not tok.is_arabic or match_place(tokens, i):
         return None  # ``أبو ظبي``, ``إسلام آباد``: a place, whatever its first word
+    if tok.norm in ("بن", "بنت"):
+        return None  # a lineage never opens a name: the given name before it was missed
+    if tok.norm == "عبد" and i + 2 < len(tokens) and is_known_first_name("عبد" + tokens[i + 1].norm):
+        # ``عبد الله بن مساعد``: a compound given name written in two words.
+        end = _name_span(tokens, i)
+        if end is not None and end >= i + 1:
+            name = display_form(" ".join(t.text for t in tokens[i : end + 1]))
+            return [Found(i, end, tok.start, tokens[end].end, "person", name, name_key(name))]
+    if (
+        i + 2 < len(tokens)
+        and tokens[i + 1].norm in ("بن", "بنت")
+        and (i == 0 or tokens[i - 1].norm not in vocab.NAME_LINKS)  # not the half of ``عبد الله``
+        and tok.norm not in vocab.NAME_SECOND_PARTS
+        and tok.norm not in vocab.STOP_WORDS
+        and tok.norm not in vocab.TITLE_WORDS
+        and not _has_proclitic(tok.norm)
+        and is_name_word(tokens[i + 2].norm, True)
+    ):
+        # ``نحن سلمان بن عبدالعزيز آل سعود``: ``بن`` tells that the word before is a given name.
+        end = _name_span(tokens, i)
+        if end is not None and end > i + 1:
+            name = display_form(" ".join(t.text for t in tokens[i : end + 1]))
+            return [Found(i, end, tok.start, tokens[end].end, "person", name, name_key(name))]
     for prefix, stem in bare_forms(tok.norm):
         if prefix.endswith("ال"):
             continue

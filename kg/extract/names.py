@@ -15,6 +15,7 @@ from kg.arabic.normalize import normalize
 from kg.extract.resources import word_stats
 from kg.extract.vocab import (
     DEMONYMS,
+    GIVEN_NAMES,
     HONORIFICS,
     NAME_LINKS,
     NAME_SECOND_PARTS,
@@ -95,6 +96,8 @@ def name_likeness(norm: str) -> float:
     """
     if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
         return 0.0
+    if norm in GIVEN_NAMES:
+        return 0.9
     if (
         norm in STOP_WORDS
         or norm in TITLE_HEADS

@@ -267,3 +267,15 @@ ORG_STOPS = _norm_set(
 
 # Site heads for named places: ``قصر السلام``, ``مطار معيتيقة``.
 SITE_HEADS = _norm_set("قصر مطار ميناء قاعدة مسجد ساحة فندق معبر منفذ مستشفى مخيم سجن")
+
+# Given names that are also common words of news prose (``تركي`` Turkish, ``متعب`` tired,
+# ``بندر`` port, ``منصور`` victorious), which ANERcorp's counts would read as prose. The
+# Gulf's princes and ministers carry them; written here because no library lists them.
+# Not ``علي``: normalised, it is also the preposition ``على``.
+GIVEN_NAMES = _norm_set(
+    """
+    تركي متعب بندر فيصل سلطان منصور نايف مشعل سعود فهد خالد ماجد نواف مقرن طلال الوليد
+    عبدالله عبدالعزيز عبدالرحمن سلمان محمد أحمد حمد تميم زايد خليفة هزاع طحنون مكتوم راشد
+    صباح جابر قابوس حسن حسين عمر فؤاد أيمن نبيل وليد ياسر عادل جمال كمال هادي صالح
+    """
+)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kg.arabic.normalize import normalize
-from kg.extract.entities import holds_title, same_person_name, title_lookup_key
+from kg.extract.entities import first_word_shapes, holds_title, name_words, same_person_name, title_lookup_key
 from kg.extract.resources import country_labels
 from kg.extract.vocab import NAME_LINKS, TITLES_ALONE
 from kg.model import ArticleFacts, Entity, MentionRef, TitleHeld
@@ -80,7 +80,8 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
         mapping[ref] = gid
         _collect_post(groups[gid], facts[ref[0]], ref[1])
     _add_affiliation_targets(groups)
-    entities = [_freeze(gid, g, groups) for gid, g in sorted(groups.items())]
+    suffixes = _org_suffixes(groups)
+    entities = [_freeze(gid, g, groups, suffixes) for gid, g in sorted(groups.items())]
     return entities, mapping
 
 
@@ -132,8 +133,8 @@ def _resolve_posts(
     """
     holders: dict[str, list[tuple[str, str | None, date | None, date | None]]] = defaultdict(list)
     for gid, g in groups.items():
-        if g.kind != "person":
-            continue
+        if g.kind != "person" or len(g.key.split()) < 2:
+            continue  # ``محمد`` alone is many men: no holder of a post
         for (title, _aff), (first, last) in g.titles.items():
             if _FORMER & set(normalize(title).split()):
                 continue  # ``وزير الخارجية السابق``: not the holder now
@@ -196,17 +197,23 @@ def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
     for key, arts in articles.items():
         words = key.split()
         n = len(arts)
-        cuts = [(words[:k], words[k:]) for k in range(len(words) - 1, 0, -1)]  # longest core first
-        cuts += [(words[k:], words[:k]) for k in range(1, len(words))]
-        for rest, cut in cuts:
+        # Every window of the key, longest first: stray words before it, after it, or both.
+        windows = [
+            (a, a + size) for size in range(len(words) - 1, 0, -1) for a in range(len(words) - size + 1)
+        ]
+        for a, b in windows:
+            rest = words[a:b]
             core = " ".join(rest)
             if core not in articles or len(articles[core]) < 2 * n or rest[-1] in NAME_LINKS:
                 continue
+            # The words that touch the name decide (``حفيد`` in ``… حفيد عبد العزيز``).
+            touching = words[a - 1 : a] + words[b : b + 1]
             if any(
-                w in NAME_LINKS or (with_word[w] > n and with_word[w] * 4 > len(articles[core])) for w in cut
+                w in NAME_LINKS or (with_word[w] > n and with_word[w] * 4 > len(articles[core]))
+                for w in touching
             ):
                 continue
-            if len(rest) == 1 and (cut[0] != words[-len(cut)] or family[core] < 2 * n + 3):
+            if len(rest) == 1 and (a != 0 or family[core] < 2 * n + 3):
                 continue  # a one-word core: only a family name, only with words cut after it
             out[key] = core
             break
@@ -227,11 +234,24 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
         titles_of[key].update(normalize(t) for t in ent.titles)
     keys = sorted(set(k for _, k in persons), key=lambda k: (-len(k.split()), k))
     clusters: list[str] = []  # representative keys
-    by_word: dict[str, list[int]] = defaultdict(list)
+    # Blocking: a shorter name is compared only with clusters holding all its words, and a
+    # same-length one also with those whose first word has its shape (transliterations);
+    # cost then grows with the corpus, not with how common ``محمد`` or ``بن`` is.
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_shape: dict[tuple[int, str, str], set[int]] = defaultdict(set)
+    cluster_words: list[set[str]] = []
+    with_generation: set[int] = set()
     assign: dict[str, str] = {}
     for key in keys:
         words = key.split()
-        candidates = {c for w in words for c in by_word.get(w, [])}
+        core = name_words(words)
+        candidates: set[int] = set()
+        if core:
+            blocks = sorted((by_word.get(w, set()) for w in set(core)), key=len)
+            if blocks[0]:
+                candidates = set(blocks[0]).intersection(*blocks[1:])
+            shaped = set().union(*(by_shape.get(k, set()) for k in first_word_shapes(core)), with_generation)
+            candidates |= {c for c in shaped if set(words) & cluster_words[c]}
         matches = [c for c in sorted(candidates) if _same_person(key, clusters[c], titles_of)]
         # ``عبدالله بن عبدالعزيز`` (the king, in many reports) is not ``عبدالله بن عبدالعزيز بن
         # مساعد`` (a prince, in a few): a famous short form does not join a rare longer lineage.
@@ -260,10 +280,16 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
             continue
         # No match, or a short form that fits several people: its own node.
         clusters.append(key)
+        cluster_words.append(set(words))
         idx = len(clusters) - 1
         assign[key] = key
-        for w in words:
-            by_word[w].append(idx)
+        for w in core:
+            by_word[w].add(idx)
+        if core:
+            for shape in first_word_shapes(core):
+                by_shape[shape].add(idx)
+        if len(core) < len(words):
+            with_generation.add(idx)  # the shorter name once its marker is set aside
     return {ref: assign[key] for ref, key in persons}
 
 
@@ -278,8 +304,12 @@ def _same_person(key: str, rep: str, titles_of: dict[str, set[str]]) -> bool:
     w, r = key.split(), rep.split()
     # ``الملك سلمان`` ~ ``سلمان بن عبدالعزيز``: a given name alone, with a post both hold; a
     # courtesy title (``الأمير``, ``الرئيس``) names too many people to count.
-    shared = {t for t in titles_of[key] & titles_of[rep] if len(t.split()) >= 2 or t in TITLES_ALONE}
-    return len(w) == 1 and w[0] == r[0] and bool(shared)
+    if len(w) != 1 or w[0] != r[0]:
+        return False
+    offices = {t for t in titles_of[key] & titles_of[rep] if len(t.split()) >= 2}
+    # ``الملك عبدالعزيز`` ~ ``الملك المؤسس عبدالعزيز بن عبدالرحمن``: a king by his head title.
+    kings = {t.split()[0] for t in titles_of[key] if t} & {t.split()[0] for t in titles_of[rep] if t}
+    return bool(offices or kings & TITLES_ALONE)
 
 
 def _posts_fit(a: set[str], b: set[str]) -> bool:
@@ -302,7 +332,7 @@ def _add_affiliation_targets(groups: dict[str, _Group]) -> None:
                     )
 
 
-def _affiliation_id(aff: str, groups: dict[str, _Group]) -> str | None:
+def _affiliation_id(aff: str, groups: dict[str, _Group], suffixes: dict[str, list[str]]) -> str | None:
     if aff in country_labels():
         return stable_id("place", aff)
     want = normalize(aff)
@@ -310,20 +340,31 @@ def _affiliation_id(aff: str, groups: dict[str, _Group]) -> str | None:
     if exact in groups:
         return exact
     # ``الوفاق`` names ``حكومة الوفاق``: an organisation whose name ends in it.
-    hits = [gid for gid, g in groups.items() if g.kind == "organization" and g.key.endswith(" " + want)]
+    hits = suffixes.get(want, [])
     return hits[0] if len(hits) == 1 else None
 
 
-def _freeze(gid: str, g: _Group, groups: dict[str, _Group]) -> Entity:
+def _org_suffixes(groups: dict[str, _Group]) -> dict[str, list[str]]:
+    """Organisation ids by each proper word-suffix of their key."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for gid, g in groups.items():
+        if g.kind == "organization":
+            ws = g.key.split()
+            for i in range(1, len(ws)):
+                index[" ".join(ws[i:])].append(gid)
+    return index
+
+
+def _freeze(gid: str, g: _Group, groups: dict[str, _Group], suffixes: dict[str, list[str]]) -> Entity:
     label = _label(g)
     aliases = tuple(sorted(n for n in g.names if n != label))
     titles = tuple(
-        TitleHeld(t, _affiliation_id(aff, groups) if aff else None, span[0], span[1])
+        TitleHeld(t, _affiliation_id(aff, groups, suffixes) if aff else None, span[0], span[1])
         for (t, aff), span in sorted(g.titles.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
     )
     affiliation = None
     if g.affiliations:
-        affiliation = _affiliation_id(g.affiliations.most_common(1)[0][0], groups)
+        affiliation = _affiliation_id(g.affiliations.most_common(1)[0][0], groups, suffixes)
     country = g.country
     if g.kind == "person" and g.affiliations:
         top = g.affiliations.most_common(1)[0][0]

@@ -5,8 +5,9 @@ A recogniser maps ``text -> [(start, end, label), ...]``: character spans into `
 
 - ``rules``: ``kg.extract.mentions.find_mentions`` (posts before names, gazetteer places,
   organisation heads); never says MISC.
-- ``model``: the statistical spaCy pipeline shipped in ``kg/extract/ner/model/``
-  (trained on ANERcorp by ``training/train_ner.py``), loaded once.
+- ``model``: the linear-chain CRF shipped in ``kg/extract/ner/model/`` (``kg.extract.ner.crf``;
+  trained on ANERcorp by ``training/train_ner.py``), loaded once. ``kg build`` uses it by
+  default, on top of the rules (``kg.extract.ner.found``).
 - ``combined``: the model's spans, plus the rules' persons that overlap none of them.
 - ``camel``: CAMeL Tools' BERT NER, when ``camel_tools`` and its ``ner-arabert`` data are
   installed (``pip install -e .[camel]`` then ``camel_data -i ner-arabert``).
@@ -19,7 +20,7 @@ A recogniser maps ``text -> [(start, end, label), ...]``: character spans into `
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 Span3 = tuple[int, int, str]
 LABELS = ("PERS", "LOC", "ORG", "MISC")
@@ -103,47 +104,39 @@ def _rules() -> Recogniser:
 # ---------------------------------------------------------------- model
 
 
-@lru_cache(maxsize=1)
-def load_model():
-    """The shipped spaCy pipeline (package data ``kg/extract/ner/model``), loaded once."""
-    from importlib.resources import as_file, files
+class CRFRecogniser(Recogniser):
+    """The shipped CRF (``kg.extract.ner.crf``), or the one at ``path`` (for training runs)."""
 
-    import spacy
-
-    from kg.extract.ner import features  # noqa: F401  (registers the tokenizer)
-
-    res = files("kg.extract.ner") / "model"
-    if not res.joinpath("config.cfg").is_file():
-        raise RuntimeError(
-            "the NER model is not installed in kg/extract/ner/model/; "
-            "train it with: python training/train_ner.py ../shared OUT --install"
-        )
-    with as_file(res) as path:
-        return spacy.load(path)
-
-
-class ModelRecogniser(Recogniser):
     name = "model"
 
-    def __init__(self, batch_size: int = 64):
-        self.nlp = load_model()
-        self.batch_size = batch_size
+    def __init__(self, path: str | None = None):
+        from kg.extract.ner import crf
+
+        self.tagger = crf.load_tagger() if path is None else crf.Tagger.load(path)
 
     def __call__(self, text: str) -> list[Span3]:
-        return next(self.pipe([text]))
+        from kg.arabic.tokens import sentence_spans
+        from kg.extract.ner.conll import bio_spans
+        from kg.extract.ner.crf import split_words
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[list[Span3]]:
-        from kg.extract.ner.features import split_words
-
-        texts = list(texts) if not isinstance(texts, list) else texts
-        for text, doc in zip(texts, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
-            spans = split_words(text)
-            yield [(spans[ent.start][0], spans[ent.end - 1][1], ent.label_) for ent in doc.ents]
+        # Sentence by sentence, as the model was trained (the window stops at the full
+        # stop); all sentences of the text are decoded in one batch.
+        sents = []
+        for s, e in sentence_spans(text):
+            spans = [(s + a, s + b) for a, b in split_words(text[s:e])]
+            if spans:
+                sents.append(spans)
+        out: list[Span3] = []
+        tagged = self.tagger.tag_many([[text[a:b] for a, b in spans] for spans in sents])
+        for spans, tags in zip(sents, tagged, strict=True):
+            for first, end, label in bio_spans(tags):
+                out.append((spans[first][0], spans[end - 1][1], label))
+        return sorted(out)
 
 
 @register("model")
 def _model() -> Recogniser:
-    return ModelRecogniser()
+    return CRFRecogniser()
 
 
 # ---------------------------------------------------------------- combined
@@ -243,4 +236,4 @@ def _no_overlaps(spans: list[Span3]) -> list[Span3]:
     return sorted(keep)
 
 
-__all__ = ["LABELS", "Recogniser", "get_recogniser", "load_model", "merge", "names", "register"]
+__all__ = ["LABELS", "CRFRecogniser", "Recogniser", "get_recogniser", "merge", "names", "register"]

@@ -1,50 +1,41 @@
-"""The tokenizer of the statistical recogniser, with clitic-aware features.
+"""Gazetteer and trigger classes of a word, for the statistical recogniser's features.
 
-The shipped spaCy pipeline uses this tokenizer (registered as
-``hadath.ar_tokenizer.v1``): words and punctuation as ``kg.arabic.tokens.tokenize``
-splits them, and two token attributes the tok2vec layer embeds:
+``word_features(text) -> (bare, classes)``: ``bare`` is the normalised form
+(``kg.arabic.normalize``) with the article and, where the remainder is a known place or
+name, proclitics stripped (``وبطرابلس`` → ``طرابلس``); ``classes`` is a string of letters:
+``P`` (a place in the gazetteer), ``p`` (the first word of a multi-word place), ``T`` (a
+post or honorific: ``الرئيس``، ``الشيخ``), ``O`` (organisation head: ``وزارة``), ``N`` (first
+word of a known full name), ``L`` (name link: ``بن``، ``أبو``), ``D`` (a nationality
+adjective: ``الفرنسي`` before ``لويس ساها``), ``C`` (the word carries a proclitic), or ``-``.
 
-- ``NORM``: the normalised form (``kg.arabic.normalize``) with the article and, where the
-  remainder is a known place or name, proclitics stripped: ``وبطرابلس`` → ``طرابلس``,
-  ``والرئيس`` → ``رئيس``; so the clitic form shares the bare word's embedding.
-- ``LEMMA`` (re-used as a free feature slot): gazetteer/trigger classes of the word,
-  e.g. ``P`` (a place in the gazetteer, or the first word of one), ``T`` (a post or
-  honorific: ``الرئيس``، ``الشيخ``), ``O`` (organisation head: ``وزارة``), ``N`` (first word of
-  a known full name), ``L`` (name link: ``بن``، ``أبو``), ``C`` (the word carries a proclitic).
-
-The gazetteer and trigger lists are CLDR/GeoNames and the project's vocab lists; no
-ANERcorp label counts are used as features.
+The gazetteer and trigger lists are CLDR/GeoNames, the PETRARCH actor dictionary and the
+project's vocab lists; no ANERcorp dev-split labels reach them (``lexicon.tsv``, which
+filters the known names, is built from the training part only).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-
-from spacy.tokens import Doc
-from spacy.util import registry
 
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
-
-# Same word pattern as kg.arabic.tokens, plus: anything not a space is a token.
-_TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
     from kg.extract import vocab
-    from kg.extract.resources import known_names, place_first_words, places
+    from kg.extract.resources import place_first_words, places
 
     table = places()
     single = frozenset(k for k in table if " " not in k)
     first = frozenset(place_first_words())
-    names = frozenset(known_names())
+    names = frozenset(_model_names())
     titles = frozenset(vocab.TITLE_HEADS) | frozenset(vocab.TITLE_WORDS) | frozenset(vocab.HONORIFICS)
     titles = frozenset(t for t in titles if " " not in t)
     orgs = frozenset(t for t in vocab.ORG_HEADS if " " not in t)
     links = frozenset(vocab.NAME_LINKS)
     stops = frozenset(vocab.STOP_WORDS)
+    demonyms = frozenset(vocab.DEMONYMS)
     return {
         "place": single,
         "place_first": first,
@@ -53,7 +44,22 @@ def _lists() -> dict[str, frozenset[str]]:
         "org": orgs,
         "link": links,
         "stop": stops,
+        "demonym": demonyms,
+        "known": single | names,  # built once: a set union per word was the hot spot
     }
+
+
+def _model_names() -> set[str]:
+    """First words of the known full names in the model's own list.
+
+    ``model/known_names.txt``, not ``kg/extract/data/known_names.txt``: the rules' copy is
+    filtered with ANERcorp counts that include the dev split; this one with the training
+    part only (``training/build_names.py --lexicon``), so the dev score stays honest.
+    """
+    from importlib import resources
+
+    text = resources.files("kg.extract.ner").joinpath("model/known_names.txt").read_text(encoding="utf-8")
+    return {line.split()[0] for line in text.splitlines() if line and not line.startswith("#")}
 
 
 def _strip_article(s: str) -> str:
@@ -67,7 +73,7 @@ def word_features(text: str) -> tuple[str, str]:
     if not norm or not norm[0].isalpha():
         return norm or text, ""
     lists = _lists()
-    known = lists["place"] | lists["name"]
+    known = lists["known"]
     stem = norm
     clitic = False
     if norm not in known and norm not in lists["stop"]:
@@ -102,58 +108,8 @@ def word_features(text: str) -> tuple[str, str]:
         classes.append("N")
     if stem in lists["link"]:
         classes.append("L")
+    if stem in lists["demonym"] or norm in lists["demonym"]:
+        classes.append("D")
     if clitic:
         classes.append("C")
     return bare, "".join(classes) or "-"
-
-
-def split_words(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def set_features(doc: Doc) -> Doc:
-    for tok in doc:
-        norm, classes = word_features(tok.text)
-        tok.norm_ = norm
-        tok.lemma_ = classes
-    return doc
-
-
-class HadathTokenizer:
-    """Regex tokenizer (words, single punctuation marks) that also sets the features."""
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        spans = split_words(text)
-        words = [text[s:e] for s, e in spans]
-        spaces = [e < len(text) and text[e].isspace() for _, e in spans]
-        # Keep doc.text identical to ``text`` as long as gaps are single spaces; offsets
-        # are mapped by the recogniser from token positions in any case.
-        return set_features(Doc(self.vocab, words=words, spaces=spaces))
-
-    def pipe(self, texts, batch_size=1000):
-        for t in texts:
-            yield self(t)
-
-    # Nothing to save: the tokenizer is code.
-    def to_bytes(self, **kwargs):
-        return b""
-
-    def from_bytes(self, data, **kwargs):
-        return self
-
-    def to_disk(self, path, **kwargs):
-        pass
-
-    def from_disk(self, path, **kwargs):
-        return self
-
-
-@registry.tokenizers("hadath.ar_tokenizer.v1")
-def create_tokenizer():
-    def make(nlp):
-        return HadathTokenizer(nlp.vocab)
-
-    return make

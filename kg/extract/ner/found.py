@@ -8,10 +8,12 @@ MISC spans are dropped (the graph has no node type for them).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
-from kg.extract.ner import LABEL_KIND, get_recogniser
+from kg.extract.ner import LABEL_KIND, Span3, get_recogniser
 
 
 def add_model_mentions(
@@ -22,9 +24,10 @@ def add_model_mentions(
         return found
     s, e = sent_tokens[0].start, sent_tokens[-1].end
     out = list(found)
-    for a, b, label in get_recogniser(backend)(text[s:e]):
+    for start, end, label in _article_spans(backend, text):
+        if start < s or end > e:
+            continue
         kind = LABEL_KIND.get(label)
-        start, end = a + s, b + s
         if kind is None or any(start < f.end and f.start < end for f in found):
             continue
         toks = [k for k, t in enumerate(sent_tokens) if t.start < end and start < t.end]
@@ -32,6 +35,17 @@ def add_model_mentions(
             continue
         out.append(_found(text, sent_tokens, toks[0], toks[-1], kind))
     return sorted(out, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=2)
+def _article_spans(backend: str, text: str) -> tuple[Span3, ...]:
+    """The backend's spans over the whole article, computed once for all its sentences.
+
+    ``extract`` asks sentence by sentence; the recogniser splits sentences the same way
+    (``kg.arabic.tokens.sentence_spans``) and decodes them all in one batch, which is much
+    faster than one call per sentence.
+    """
+    return tuple(get_recogniser(backend)(text))
 
 
 def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found:
