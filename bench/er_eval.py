@@ -47,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.model import ArticleFacts, Graph  # noqa: E402
+from kg.model import Graph  # noqa: E402
 
 GOLD = ROOT / "bench" / "er_gold" / "persons.tsv"
 COLUMNS = ("url", "start", "end", "cluster", "kind", "day")
@@ -179,25 +179,9 @@ def build_graph(shared: Path, days: Sequence[str], jobs: int = 2) -> Graph:
         raise FileNotFoundError(f"SaudiNewsNet day(s) not found: {', '.join(map(str, missing))}")
     articles = list(iter_articles(zips))
     facts = extract_all(articles, jobs=jobs)
-    return resolve_persons(facts)
-
-
-def resolve_persons(facts: list[ArticleFacts]) -> Graph:
-    """``kg.resolve.resolve``; should it fail after entity resolution (in event merging),
-    the graph of its entities alone, with a warning: persons do not depend on events."""
     from kg.resolve import resolve
-    from kg.resolve.entities import resolve_entities
 
-    try:
-        return resolve(facts)
-    except Exception as exc:  # a broken event stage must not hide the score of the entities
-        print(
-            f"warning: kg.resolve.resolve failed ({type(exc).__name__}: {exc}); "
-            "scoring kg.resolve.entities.resolve_entities alone",
-            file=sys.stderr,
-        )
-        entities, _ = resolve_entities(facts)
-        return Graph(tuple(f.article for f in facts), tuple(entities), ())
+    return resolve(facts)
 
 
 @dataclass(frozen=True)

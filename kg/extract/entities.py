@@ -131,6 +131,9 @@ def same_person_name(a: str, b: str) -> bool:
             return short[0] == long_[0] and _lineage_agrees(short, long_)
         # A one-word name matches only a family name (last word), never a given name.
         return short[0] == long_[-1] and long_[-2:-1] not in (["بن"], ["ال"])
+    if len(short) == 1 and len(long_) >= 2 and long_[-2] not in ("بن", "ال"):
+        # ``نتنياهو`` ~ ``بنيامين نتانياهو``: a transliterated family name, spelt otherwise.
+        return _similar_word(short[0], long_[-1])
     if len(wa) == len(wb) and len(wa) >= 2:
         # Transliterations: every word alike (``يشار/ياشار``, ``تاياني/تاجاني``), the
         # given name by skeleton, the rest by skeleton or close spelling.
@@ -151,6 +154,11 @@ _GENERATION = {"الاب": "father", "الابن": "son", "دبليو": "son", "
 def name_words(words: list[str]) -> list[str]:
     """The words ``same_person_name`` compares: generation markers (الابن، الأب) set aside."""
     return [w for w in words if w not in _GENERATION]
+
+
+def last_word_shape(words: list[str]) -> str:
+    """Blocking key of a family name for ``same_person_name``'s one-word rule."""
+    return skeleton(words[-1])
 
 
 def first_word_shapes(words: list[str]) -> tuple[tuple[int, str, str], ...]:

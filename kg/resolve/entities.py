@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kg.arabic.normalize import normalize
-from kg.extract.entities import first_word_shapes, holds_title, name_words, same_person_name, title_lookup_key
+from kg.arabic.tokens import bare_forms
+from kg.extract.entities import (
+    first_word_shapes,
+    last_word_shape,
+    name_words,
+    same_person_name,
+    title_lookup_key,
+)
+from kg.extract.names import is_known_first_name
 from kg.extract.resources import country_labels
 from kg.extract.vocab import NAME_LINKS, TITLES_ALONE
 from kg.model import ArticleFacts, Entity, MentionRef, TitleHeld
@@ -131,36 +139,42 @@ def _resolve_posts(
     held; one candidate, or one seen in three times as many articles as any other (``الملك``
     in Saudi news), is the holder. Otherwise the post stays unattached: no guess.
     """
-    holders: dict[str, list[tuple[str, str | None, date | None, date | None]]] = defaultdict(list)
+    # Holders by every post they answer (``holds_title``): each word-prefix of the post as
+    # held and, for one-word posts (``الملك``), each of its words.
+    holders: dict[str, list[tuple[str, date | None, date | None]]] = defaultdict(list)
     for gid, g in groups.items():
         if g.kind != "person" or len(g.key.split()) < 2:
             continue  # ``محمد`` alone is many men: no holder of a post
         for (title, _aff), (first, last) in g.titles.items():
             if _FORMER & set(normalize(title).split()):
                 continue  # ``وزير الخارجية السابق``: not the holder now
-            for word in title_lookup_key(title).split():
-                holders[word].append((gid, title, first, last))
+            words = title_lookup_key(title).split()
+            answers = {" ".join(words[:k]) for k in range(1, len(words) + 1)} | set(words)
+            for want in answers:
+                holders[want].append((gid, first, last))
     weight = {gid: len(set(g.articles)) for gid, g in groups.items() if g.kind == "person"}
     out: dict[LocalRef, str] = {}
+    memo: dict[tuple[str, str | None, date | None], str | None] = {}
     for ref in posts:
         ent = facts[ref[0]].entities[ref[1]]
         dct = facts[ref[0]].article.dct
         want = title_lookup_key(ent.titles[0]) if ent.titles else ""
         if not want:
             continue
-        found: set[str] = set()
-        for gid, title, first, last in holders.get(want.split()[0], ()):
-            if not holds_title(title, want):
-                continue
-            g = groups[gid]
-            if ent.affiliation and not _affiliated(g, ent.affiliation):
-                continue
-            if dct and first and last and not (first - _TITLE_SLACK <= dct <= last + _TITLE_SLACK):
-                continue
-            found.add(gid)
-        ranked = sorted(found, key=lambda gid: (-weight[gid], gid))
-        if len(ranked) == 1 or (len(ranked) > 1 and weight[ranked[0]] >= 3 * weight[ranked[1]]):
-            out[ref] = ranked[0]
+        key = (want, ent.affiliation, dct)
+        if key not in memo:
+            found: set[str] = set()
+            for gid, first, last in holders.get(want, ()):
+                if ent.affiliation and not _affiliated(groups[gid], ent.affiliation):
+                    continue
+                if dct and first and last and not (first - _TITLE_SLACK <= dct <= last + _TITLE_SLACK):
+                    continue
+                found.add(gid)
+            ranked = sorted(found, key=lambda gid: (-weight[gid], gid))
+            one = len(ranked) == 1 or (len(ranked) > 1 and weight[ranked[0]] >= 3 * weight[ranked[1]])
+            memo[key] = ranked[0] if one else None
+        if memo[key] is not None:
+            out[ref] = memo[key]  # type: ignore[assignment]
     return out
 
 
@@ -197,6 +211,12 @@ def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
     for key, arts in articles.items():
         words = key.split()
         n = len(arts)
+        # ``وكيري``, ``لأوباما``: a clitic left on the name (the statistical recogniser's spans
+        # keep it), when the bare name is a key or a family name seen more often.
+        bare = _without_clitic(words, articles, family, n)
+        if bare is not None:
+            out[key] = bare
+            continue
         # Every window of the key, longest first: stray words before it, after it, or both.
         windows = [
             (a, a + size) for size in range(len(words) - 1, 0, -1) for a in range(len(words) - size + 1)
@@ -225,6 +245,21 @@ def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
     return out
 
 
+def _without_clitic(
+    words: list[str], articles: dict[str, set[int]], family: Counter[str], n: int
+) -> str | None:
+    for prefix, stem in bare_forms(words[0])[1:]:
+        if prefix not in _CLITICS or len(stem) < 3:
+            continue
+        alt = " ".join([stem, *words[1:]])
+        if len(articles.get(alt, ())) >= n or (len(words) == 1 and family[stem] >= n + 2):
+            return alt
+    return None
+
+
+_CLITICS = frozenset(("و", "ف", "ل", "ب", "ك", "وب", "ول", "فب", "فل", "وك"))
+
+
 def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, str]]) -> dict[LocalRef, str]:
     """Local person → the key of its cluster (the fullest name of that person)."""
     titles_of: dict[str, set[str]] = defaultdict(set)
@@ -239,6 +274,7 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
     # cost then grows with the corpus, not with how common ``محمد`` or ``بن`` is.
     by_word: dict[str, set[int]] = defaultdict(set)
     by_shape: dict[tuple[int, str, str], set[int]] = defaultdict(set)
+    by_last_shape: dict[str, set[int]] = defaultdict(set)  # family names by skeleton
     cluster_words: list[set[str]] = []
     with_generation: set[int] = set()
     assign: dict[str, str] = {}
@@ -252,6 +288,8 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
                 candidates = set(blocks[0]).intersection(*blocks[1:])
             shaped = set().union(*(by_shape.get(k, set()) for k in first_word_shapes(core)), with_generation)
             candidates |= {c for c in shaped if set(words) & cluster_words[c]}
+            if len(core) == 1:
+                candidates |= by_last_shape.get(last_word_shape(core), set())
         matches = [c for c in sorted(candidates) if _same_person(key, clusters[c], titles_of)]
         # ``عبدالله بن عبدالعزيز`` (the king, in many reports) is not ``عبدالله بن عبدالعزيز بن
         # مساعد`` (a prince, in a few): a famous short form does not join a rare longer lineage.
@@ -288,9 +326,16 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
         if core:
             for shape in first_word_shapes(core):
                 by_shape[shape].add(idx)
+            if len(core) >= 2:
+                by_last_shape[last_word_shape(core)].add(idx)
         if len(core) < len(words):
             with_generation.add(idx)  # the shorter name once its marker is set aside
-    return {ref: assign[key] for ref, key in persons}
+    # A given name alone that fits no one (``أحمد``, ``محمد``) names a different man in each
+    # article: one node per article, not one node for every Ahmed in the corpus.
+    alone = {k for k, rep in assign.items() if rep == k and " " not in k and is_known_first_name(k)}
+    return {
+        ref: f"{key} #{facts[ref[0]].article.id}" if key in alone else assign[key] for ref, key in persons
+    }
 
 
 def _same_person(key: str, rep: str, titles_of: dict[str, set[str]]) -> bool:

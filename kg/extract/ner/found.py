@@ -33,8 +33,28 @@ def add_model_mentions(
         toks = [k for k, t in enumerate(sent_tokens) if t.start < end and start < t.end]
         if not toks:
             continue
-        out.append(_found(text, sent_tokens, toks[0], toks[-1], kind))
+        for first, last in _conjuncts(sent_tokens, toks[0], toks[-1], kind):
+            out.append(_found(text, sent_tokens, first, last, kind))
     return sorted(out, key=lambda f: f.start)
+
+
+def _conjuncts(toks: list[Token], first: int, last: int, kind: str) -> list[tuple[int, int]]:
+    """A person span the model ran over ``و`` (``رودريغيز وكيري``): two people."""
+    from kg.extract.resources import word_stats
+
+    if kind != "person":
+        return [(first, last)]
+    for k in range(first + 1, last + 1):
+        norm = toks[k].norm
+        stats = word_stats().get(norm)
+        if (
+            norm.startswith("و")
+            and not norm.startswith("وال")
+            and len(norm) >= 4
+            and (stats is None or stats.person < 2)
+        ):
+            return [(first, k - 1), *_conjuncts(toks, k, last, kind)]
+    return [(first, last)]
 
 
 @lru_cache(maxsize=2)
