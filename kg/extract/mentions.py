@@ -146,6 +146,15 @@ def match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
         for w in range(min(width, len(tokens) - i), 0, -1):
             words = [stem] + [t.norm for t in tokens[i + 1 : i + w]]
             place = table.get(" ".join(words))
+            if (
+                place
+                and prefix
+                and w == 1
+                and len(stem) <= 4
+                and place.subtype == "city"
+                and place.population < 100_000
+            ):
+                continue  # ``وفدًا`` (a delegation) is not و + فدا, a village in Chad
             if place:
                 return place, i + w - 1, prefix
     return None

@@ -34,7 +34,9 @@ def add_model_mentions(
         if not toks:
             continue
         for first, last in _conjuncts(sent_tokens, toks[0], toks[-1], kind):
-            out.append(_found(text, sent_tokens, first, last, kind))
+            f = _found(text, sent_tokens, first, last, kind)
+            if f is not None:
+                out.append(f)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -68,7 +70,7 @@ def _article_spans(backend: str, text: str) -> tuple[Span3, ...]:
     return tuple(get_recogniser(backend)(text))
 
 
-def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found:
+def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found | None:
     from kg.extract.mentions import match_place, place_found
     from kg.extract.names import name_key
 
@@ -79,6 +81,14 @@ def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Fo
         hit = match_place(toks, first)
         if hit is not None and hit[1] == last:
             return place_found(toks, first, last, hit[0], hit[2])
+    if last == first and toks[first].norm in _NOT_NAMES:
+        return None  # ``الجانبان``: the two sides, told by the events stage, not a name
     name = display_form(text[start:end])
     key = name_key(name) if kind != "place" else normalize(name)
     return Found(first, last, start, end, kind, name, key, prefix=prefix)
+
+
+_NOT_NAMES = frozenset(
+    normalize(w)
+    for w in "الجانبان الجانبين الطرفان الطرفين البلدان البلدين الوزيران الوزيرين الرئيسان الرئيسين".split()
+)
