@@ -200,18 +200,8 @@ def _attach_undated(
     article's reach (before publication for a report, after it for an announcement),
     compatible places and roles, and one best candidate; otherwise the group stays alone.
     """
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        members[find(i)].append(i)
-    dated: dict[int, date] = {}
-    for root, idxs in members.items():
-        days = Counter(d for i in idxs if (d := _day_of(items[i])) is not None)
-        if days:
-            dated[root] = date.fromisoformat(days.most_common(1)[0][0])
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for root in dated:
-        for e in principals[root]:
-            index[(items[root].type, e)].append(root)
+    members, dated, _relative = _group_days(items, find)
+    index = _by_principal(items, dated, principals)
     for root, idxs in members.items():
         if root in dated or len(principals[root]) < 2:
             continue
@@ -257,24 +247,8 @@ def _join_adjacent_days(
     Chechen president: 20 July in six reports, 21 July in four). Only with strong evidence:
     the same type, two principals in common, compatible places and roles.
     """
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        members[find(i)].append(i)
-    day: dict[int, date] = {}
-    relative: dict[int, bool] = {}
-    for root, idxs in members.items():
-        days = Counter(d for i in idxs if (d := _day_of(items[i])) is not None)
-        if days:
-            day[root] = date.fromisoformat(days.most_common(1)[0][0])
-            relative[root] = all(
-                items[i].time.relative
-                for i in idxs
-                if _day_of(items[i]) is not None  # type: ignore[union-attr]
-            )
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for root in sorted(day):
-        for e in principals[root]:
-            index[(items[root].type, e)].append(root)
+    members, day, relative = _group_days(items, find)
+    index = _by_principal(items, day, principals)
     for root in sorted(day):
         shared = Counter(c for e in principals[root] for c in index[(items[root].type, e)] if c > root)
         for cand, n in sorted(shared.items()):
@@ -292,6 +266,36 @@ def _join_adjacent_days(
             ):
                 continue
             join_groups(a, b)
+
+
+def _group_days(
+    items: list[_Item], find: Callable[[int], int]
+) -> tuple[dict[int, list[int]], dict[int, date], dict[int, bool]]:
+    """Members of each merged group, its day (the one most of its dated mentions give) and
+    whether every such day was read relative to the article date (``اليوم``, ``أمس``)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[find(i)].append(i)
+    day: dict[int, date] = {}
+    relative: dict[int, bool] = {}
+    for root, idxs in members.items():
+        dated = [i for i in idxs if _day_of(items[i]) is not None]
+        if dated:
+            days = Counter(_day_of(items[i]) for i in dated)
+            day[root] = date.fromisoformat(days.most_common(1)[0][0])  # type: ignore[arg-type]
+            relative[root] = all(items[i].time.relative for i in dated)  # type: ignore[union-attr]
+    return members, day, relative
+
+
+def _by_principal(
+    items: list[_Item], day: dict[int, date], principals: dict[int, set[str]]
+) -> dict[tuple[str, str], list[int]]:
+    """Dated groups by (event type, principal): where a group looks for its matches."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for root in sorted(day):
+        for e in principals[root]:
+            index[(items[root].type, e)].append(root)
+    return index
 
 
 def _day_of(it: _Item) -> str | None:
