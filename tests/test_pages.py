@@ -454,3 +454,27 @@ def test_page_budget_keeps_links_inside_what_was_written(tmp_path):
             checked += 1
     assert checked > 100
     assert choose_paged(g, 10_000) is None
+
+
+def test_layout_does_not_depend_on_string_hashing() -> None:
+    # Sets of node ids iterate in an order that changes with PYTHONHASHSEED between runs.
+    import subprocess
+    import sys
+
+    code = (
+        "from kg.pages.layout import layout\n"
+        "nodes = [f'n{i}' for i in range(40)]\n"
+        "edges = [(f'n{i}', f'n{(i * 7 + 3) % 40}') for i in range(40)]\n"
+        "print(sorted(layout(nodes, edges).items()))\n"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": s},
+            check=True,
+        ).stdout
+        for s in ("1", "2", "3")
+    }
+    assert len(outs) == 1

@@ -44,7 +44,25 @@ def layout(
         (sorted(c, key=order.__getitem__) for c in nx.connected_components(g)),
         key=lambda c: (-len(c), order[c[0]]),
     )
-    return _pack([_component_layout(g.subgraph(c), c, seed) for c in comps])
+    return _pack([_component_layout(_component(g, c), c, seed) for c in comps])
+
+
+def _component(g: nx.Graph, members: list[str]) -> nx.Graph:
+    """The component as a graph of its own, nodes and edges in ``members`` order.
+
+    ``g.subgraph`` iterates its node set, whose order changes with Python's string hashing
+    from run to run; the layout (seeded) must see the same order every time.
+    """
+    rank = {m: i for i, m in enumerate(members)}
+    sub = nx.Graph()
+    sub.add_nodes_from(members)
+    sub.add_edges_from(
+        sorted(
+            ((a, b) if rank[a] < rank[b] else (b, a) for m in members for a, b in g.edges(m)),
+            key=lambda e: (rank[e[0]], rank[e[1]]),
+        )
+    )
+    return sub
 
 
 def _component_layout(sub: nx.Graph, members: list[str], seed: int) -> dict[str, tuple[float, float]]:
