@@ -199,3 +199,9 @@ def test_father_and_son_of_one_name_stay_apart() -> None:
     assert same_person_name("جورج دبليو بوش", "جورج بوش الابن")
     assert same_person_name("سيرجي لافروف", "سيرغي لافروف")
     assert not same_person_name("جمال خاشقجي", "كمال خاشقجي")
+
+
+def test_generation_words_keep_two_men_of_one_name_apart_in_an_article() -> None:
+    text = "وقال الرئيس الأمريكي الأسبق جورج بوش الأب إن ابنه جورج بوش الابن أخطأ في العراق."
+    f = extract(Article(id="bush", text=text, dct=date(2015, 7, 22)))
+    assert {e.name for e in f.entities if e.kind == "person"} == {"جورج بوش الأب", "جورج بوش الابن"}

@@ -594,6 +594,9 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
                 j += 1
                 continue
             break
+        if last is not None and last == j - 1 and norm in _GENERATION_WORDS:
+            last = j  # ``جورج بوش الأب``: which of two men of one name
+            break
         if j == father:
             last = j  # the father's name after ``بن``, whatever else the word means
             prev_name = True
@@ -690,6 +693,9 @@ def _not_a_first_word(norm: str) -> bool:
     return False
 
 
+_GENERATION_WORDS = frozenset(normalize(w) for w in ("الأب", "الابن", "الأصغر", "الأكبر"))
+
+
 def _second_conjunct(tokens: list[Token], j: int) -> bool:
     """``وسامح شكري`` after a name: ``و`` + a name word, and a name word after it.
 
@@ -738,7 +744,9 @@ def _known_name_end(tokens: list[Token], k: int, first: str) -> int | None:
             name_key(tokens[k + x].norm) == words[x] or tokens[k + x].norm == words[x]
             for x in range(1, len(words))
         ):
-            return k + len(words) - 1
+            end = k + len(words) - 1
+            # ``جورج بوش الأب``: the generation word tells which of two men of one name.
+            return end + 1 if end + 1 < len(tokens) and tokens[end + 1].norm in _GENERATION_WORDS else end
     return None
 
 
