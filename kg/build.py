@@ -97,10 +97,11 @@ def _warm_resources(ner: str = "rules") -> None:
     word_stats()
     places()
     place_first_words()
-    if ner in ("model", "combined"):
+    if ner != "rules":
         from kg.extract.ner import get_recogniser
 
-        get_recogniser("model")("")  # the CRF and its cluster table, before the fork
+        # The model and its tables, loaded once before the fork and shared by the workers.
+        get_recogniser("model" if ner == "combined" else ner)("")
 
 
 # Own pages for at most this many entities and events (the rest are on graph.html).

@@ -71,8 +71,8 @@ def build(
         str,
         typer.Option(
             "--ner",
-            help="Entity recogniser: model (default: the rules plus the CRF's extra names), "
-            "rules (the rules alone) or combined.",
+            help="Entity recogniser: model (default: the rules plus the names the BiLSTM-CRF and "
+            "CRF add), crf (the CRF alone, faster), rules, combined, or camel (camel-tools, if installed).",
         ),
     ] = "model",
     actor_dict: Annotated[
@@ -97,8 +97,8 @@ def build(
     from kg.facts import FactsStoreError
 
     try:
-        if ner not in ("rules", "model", "combined"):
-            raise CliError(f"--ner {ner!r}: use rules, model or combined")
+        if ner not in ("rules", "model", "crf", "combined", "camel"):
+            raise CliError(f"--ner {ner!r}: use model, crf, rules, combined or camel")
         missing = [str(p) for p in [*inputs, *([actor_dict] if actor_dict else [])] if not p.exists()]
         if missing:
             raise CliError(f"no such file or folder: {', '.join(missing)}; check the path")

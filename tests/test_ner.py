@@ -25,11 +25,11 @@ def _found(rec, text):
 
 
 def test_model_is_package_data():
-    """The CRF, its cluster table and the attribution ship inside the package."""
+    """The BiLSTM-CRF, the CRF, its cluster table and the attribution ship inside the package."""
     from importlib.resources import files
 
     res = files("kg.extract.ner") / "model"
-    for name in ("ner.npz", "clusters.tsv", "README.md"):
+    for name in ("neural.npz", "ner.npz", "clusters.tsv", "README.md"):
         assert res.joinpath(name).is_file(), name
     size = sum(p.stat().st_size for p in _walk(res))
     assert size < 50 * 2**20
@@ -44,14 +44,33 @@ def _walk(res):
 
 
 def test_model_loads_from_the_package(model):
-    from kg.extract.ner import CRFRecogniser
-    from kg.extract.ner.crf import load_tagger
+    from kg.extract.ner import crf, neural
 
-    assert isinstance(model, CRFRecogniser)
-    tagger = load_tagger()
-    assert model.tagger is tagger
+    assert isinstance(model, neural.NeuralRecogniser)
+    assert isinstance(model.tagger, neural.EnsembleTagger)
+    assert model.tagger.neural is neural.load_tagger()
+    assert model.tagger.crf is crf.load_tagger()
+    tagger = crf.load_tagger()
     assert {"O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "B-MISC"} <= set(tagger.labels)
     assert tagger.weights.shape[1] == len(tagger.labels)
+    assert set(neural.load_tagger().labels) == set(tagger.labels)
+
+
+def test_crf_backend_still_works():
+    from kg.extract.ner import CRFRecogniser
+
+    rec = get_recogniser("crf")
+    assert isinstance(rec, CRFRecogniser)
+    assert ("باريس", "LOC") in _found(rec, "قال الرئيس الفرنسي إيمانويل ماكرون في باريس")
+
+
+def test_neural_alone_finds_names():
+    from kg.extract.ner.neural import NeuralRecogniser
+
+    # Written for this test: a post then a name, and a city with a clitic.
+    found = _found(NeuralRecogniser(), "وقال رئيس الوزراء العراقي حيدر العبادي في بغداد إن الحكومة مستعدة")
+    assert any(label == "PERS" and "العبادي" in span for span, label in found)
+    assert ("بغداد", "LOC") in found
 
 
 def test_model_finds_person_and_place(model):
@@ -143,6 +162,42 @@ def test_numpy_viterbi_equals_crfsuite(tmp_path):
     assert ours.tag_many(tests) == [ref.tag(sentence_features(w)) for w in tests]
 
 
+def test_numpy_lstm_equals_torch(tmp_path):
+    """The numpy forward pass gives torch's tag scores for a small model built here."""
+    pytest.importorskip("torch")
+    import sys
+    from pathlib import Path
+
+    import numpy as np
+    import torch
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+    import train_neural_ner as tn
+
+    from kg.extract.ner.neural import NeuralTagger
+
+    torch.manual_seed(0)
+    sents = parse_conll(CONLL)
+    words = ["قال", "الرئيس", "باريس", "طرابلس"]
+    vectors = np.random.default_rng(0).normal(size=(len(words), 8)).astype(np.float32)
+    fz = tn.Featuriser(words, (w for s, _ in sents for w in s), min_count=1)
+    model = tn.build_model(vectors, len(fz.feats), 6, 5, 0.0)
+    for p in model.parameters():  # random, not the zero-initialised transitions
+        if p.requires_grad:
+            torch.nn.init.normal_(p, std=0.3)
+    model.eval()
+    tn.export(model, fz, words, tmp_path / "n.npz")
+    ours = NeuralTagger.load(tmp_path / "n.npz")
+    data = tn.encode(sents, fz)
+    emb, feats, offs, lengths, _, _, order = next(tn.batches(data, len(data)))
+    with torch.no_grad():
+        ref = model.emissions(emb, feats, offs, lengths).numpy()
+    mine, _ = ours.emissions([sents[k][0] for k in order])
+    for r, n in enumerate(lengths.tolist()):
+        # float16 storage of vectors and feature rows: close, not identical
+        assert np.allclose(mine[r, :n], ref[r, :n], atol=2e-2), (mine[r, :n], ref[r, :n])
+
+
 # ------------------------------------------------------------------ features
 
 
@@ -158,7 +213,7 @@ def test_clitic_forms_share_the_bare_norm():
 
 
 def test_registry_names():
-    assert {"rules", "model", "combined", "camel"} <= set(names())
+    assert {"rules", "model", "crf", "combined", "camel"} <= set(names())
     with pytest.raises(ValueError, match="unknown recogniser"):
         get_recogniser("nope")
 

@@ -34,10 +34,12 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
     time_starts = [t.start for t in times_all]  # sorted, non-overlapping
     for toks in sent_tokens:
         sentence_found = find_mentions(toks)
-        if ner in ("model", "combined"):
+        if ner != "rules":
             from kg.extract.ner.found import add_model_mentions
 
-            sentence_found = add_model_mentions(text, toks, sentence_found, backend="model")
+            # ``combined`` is the model on top of the rules, which is what this does anyway.
+            backend = "model" if ner == "combined" else ner
+            sentence_found = add_model_mentions(text, toks, sentence_found, backend=backend)
         for f in sentence_found:
             k = bisect_right(time_starts, f.start) - 1
             if not (k >= 0 and f.start < times_all[k].end):  # a date is not a name

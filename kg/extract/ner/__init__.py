@@ -5,9 +5,12 @@ A recogniser maps ``text -> [(start, end, label), ...]``: character spans into `
 
 - ``rules``: ``kg.extract.mentions.find_mentions`` (posts before names, gazetteer places,
   organisation heads); never says MISC.
-- ``model``: the linear-chain CRF shipped in ``kg/extract/ner/model/`` (``kg.extract.ner.crf``;
-  trained on ANERcorp by ``training/train_ner.py``), loaded once. ``kg build`` uses it by
-  default, on top of the rules (``kg.extract.ner.found``).
+- ``model``: the shipped statistical tagger, loaded once: the BiLSTM-CRF
+  (``kg.extract.ner.neural``, ``training/train_neural_ner.py``) and the linear-chain CRF
+  decoded together (their tag scores added; numpy only). ``kg build`` uses it by default,
+  on top of the rules (``kg.extract.ner.found``).
+- ``crf``: the linear-chain CRF alone (``kg.extract.ner.crf``, ``training/train_ner.py``);
+  faster, about 2 F1 points lower on the ANERcorp dev split.
 - ``combined``: the model's spans, plus the rules' persons that overlap none of them.
 - ``camel``: CAMeL Tools' BERT NER, when ``camel_tools`` and its ``ner-arabert`` data are
   installed (``pip install -e .[camel]`` then ``camel_data -i ner-arabert``).
@@ -107,7 +110,7 @@ def _rules() -> Recogniser:
 class CRFRecogniser(Recogniser):
     """The shipped CRF (``kg.extract.ner.crf``), or the one at ``path`` (for training runs)."""
 
-    name = "model"
+    name = "crf"
 
     def __init__(self, path: str | None = None):
         from kg.extract.ner import crf
@@ -134,9 +137,16 @@ class CRFRecogniser(Recogniser):
         return sorted(out)
 
 
+@register("crf")
+def _crf() -> Recogniser:
+    return CRFRecogniser()
+
+
 @register("model")
 def _model() -> Recogniser:
-    return CRFRecogniser()
+    from kg.extract.ner.neural import NeuralRecogniser
+
+    return NeuralRecogniser(ensemble=True)
 
 
 # ---------------------------------------------------------------- combined
