@@ -319,34 +319,44 @@ class Tagger:
         if not todo:
             return [[] for _ in sentences]
         e, lengths = self.emissions(todo)
-        m, width, _ = e.shape
-        lens = np.asarray(lengths)
-        back = np.zeros((m, width, len(self.labels)), dtype=np.int64)
-        score = e[:, 0].copy()
-        trans = self.transitions
-        for i in range(1, width):
-            cand = score[:, :, None] + trans  # sentence x previous label x next label
-            best = cand.argmax(axis=1)
-            new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + e[:, i]
-            live = lens > i  # finished sentences keep their final scores
-            score[live] = new[live]
-            back[live, i] = best[live]
-        out_iter = iter(range(m))
-        out: list[list[str]] = []
-        for s in sentences:
-            if not s:
-                out.append([])
-                continue
-            r = next(out_iter)
-            n = lengths[r]
-            path = [int(score[r].argmax())]
-            for i in range(n - 1, 0, -1):
-                path.append(int(back[r, i, path[-1]]))
-            out.append([self.labels[k] for k in reversed(path)])
-        return out
+        return viterbi(sentences, e, np.asarray(lengths), self.transitions, self.labels)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_many([words])[0]
+
+
+def viterbi(
+    sentences: list[list[str]], e, lens, trans, labels: list[str], start=None, end=None
+) -> list[list[str]]:
+    """Best label paths of a batch: ``e`` holds the scores of the non-empty ``sentences``
+    (sentence x position x label, padded), ``lens`` their lengths; ``start``/``end`` are
+    optional scores of the first and last label. One step per position for all at once."""
+    import numpy as np
+
+    m, width, n = e.shape
+    back = np.zeros((m, width, n), dtype=np.int64)
+    score = e[:, 0].copy() if start is None else start + e[:, 0]
+    for i in range(1, width):
+        cand = score[:, :, None] + trans  # sentence x previous label x next label
+        best = cand.argmax(axis=1)
+        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + e[:, i]
+        live = lens > i  # finished sentences keep their final scores
+        score[live] = new[live]
+        back[live, i] = best[live]
+    if end is not None:
+        score = score + end
+    rows = iter(range(m))
+    out: list[list[str]] = []
+    for s in sentences:
+        if not s:
+            out.append([])
+            continue
+        r = next(rows)
+        path = [int(score[r].argmax())]
+        for i in range(int(lens[r]) - 1, 0, -1):
+            path.append(int(back[r, i, path[-1]]))
+        out.append([labels[k] for k in reversed(path)])
+    return out
 
 
 def export(crfsuite_model, out) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 
 from kg.arabic.normalize import normalize
 from kg.extract.ner import CRFRecogniser
-from kg.extract.ner.crf import stem, word_features
+from kg.extract.ner.crf import stem, viterbi, word_features
 
 MODEL_FILE = "neural.npz"
 
@@ -188,38 +188,10 @@ class NeuralTagger:
             return [[] for _ in sentences]
         with _OneBlasThread():
             e, lens = self.emissions(todo)
-            return _decode(sentences, e, lens, self.trans, self.start, self.end, self.labels)
+            return viterbi(sentences, e, lens, self.trans, self.labels, self.start, self.end)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_many([words])[0]
-
-
-def _decode(sentences, e, lens, trans, start, end, labels) -> list[list[str]]:
-    """Viterbi over a batch (``e``: scores of the non-empty sentences, padded)."""
-    m, width, n = e.shape
-    back = np.zeros((m, width, n), dtype=np.int64)
-    score = start + e[:, 0]
-    for i in range(1, width):
-        cand = score[:, :, None] + trans
-        best = cand.argmax(axis=1)
-        new = cand.max(axis=1) + e[:, i]
-        live = lens > i
-        score[live] = new[live]
-        back[live, i] = best[live]
-    score = score + end
-    out_iter = iter(range(m))
-    out: list[list[str]] = []
-    for s in sentences:
-        if not s:
-            out.append([])
-            continue
-        r = next(out_iter)
-        k = int(lens[r])
-        path = [int(score[r].argmax())]
-        for i in range(k - 1, 0, -1):
-            path.append(int(back[r, i, path[-1]]))
-        out.append([labels[j] for j in reversed(path)])
-    return out
 
 
 class EnsembleTagger:
@@ -241,7 +213,7 @@ class EnsembleTagger:
             e, lens = self.neural.emissions(todo)
             e2, _ = self.crf.emissions(todo)
             e = e + e2[:, :, self._perm]
-            return _decode(sentences, e, lens, self.trans, self.neural.start, self.neural.end, self.labels)
+            return viterbi(sentences, e, lens, self.trans, self.labels, self.neural.start, self.neural.end)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_many([words])[0]
