@@ -164,8 +164,9 @@ def merge_events(
                 # meeting of the day, but never bridge two (Lavrov–Meshaal, Lavrov–Kerry–Jubeir).
                 if roles_agree(ri, rj) and _nested(principals[ri], principals[rj]):
                     join_groups(ri, rj)
-    _join_adjacent_days(items, find, principals, roles_agree, join_groups, entities)
-    _attach_undated(items, find, principals, roles_agree, join_groups, entities)
+    merging = _Merging(items, find, principals, roles_agree, join_groups, entities)
+    _join_adjacent_days(merging)
+    _attach_undated(merging)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
@@ -184,14 +185,30 @@ _REPORTED_WITHIN = 3
 _ANNOUNCED_WITHIN = 10
 
 
-def _attach_undated(
-    items: list[_Item],
-    find: Callable[[int], int],
-    principals: dict[int, set[str]],
-    roles_agree: Callable[[int, int], bool],
-    join_groups: Callable[[int, int], None],
-    entities: dict[str, Entity],
-) -> None:
+@dataclass(frozen=True)
+class _Merging:
+    """The state of one merge, as the passes after day blocking see it."""
+
+    items: list[_Item]
+    find: Callable[[int], int]
+    principals: dict[int, set[str]]  # by group root
+    roles_agree: Callable[[int, int], bool]
+    join_groups: Callable[[int, int], None]
+    entities: dict[str, Entity]
+
+    def fits(self, a: int, b: int, members_a: list[int], members_b: list[int]) -> bool:
+        """Groups ``a`` and ``b`` may be one event: hosts and guests agree, one's principals
+        sit inside the other's (or two are shared), their places are compatible."""
+        return (
+            self.roles_agree(a, b)
+            and _nested(self.principals[a], self.principals[b])
+            and _group_places_agree(
+                [self.items[i] for i in members_a], [self.items[i] for i in members_b], self.entities
+            )
+        )
+
+
+def _attach_undated(m: _Merging) -> None:
     """Join a group with no resolved day to the one dated group it must describe.
 
     ``سيلتقي كيري نظيره الروسي لافروف`` (1 August, no date) announces the meeting dated
@@ -200,7 +217,8 @@ def _attach_undated(
     article's reach (before publication for a report, after it for an announcement),
     compatible places and roles, and one best candidate; otherwise the group stays alone.
     """
-    members, dated, _relative = _group_days(items, find)
+    items, principals = m.items, m.principals
+    members, dated, _relative = _group_days(items, m.find)
     index = _by_principal(items, dated, principals)
     for root, idxs in members.items():
         if root in dated or len(principals[root]) < 2:
@@ -214,32 +232,18 @@ def _attach_undated(
         for cand, shared in candidates.items():
             if shared < 2 or not (window[0] <= dated[cand] <= window[1]):
                 continue
-            cand_root = find(cand)
-            if (
-                not roles_agree(cand_root, find(root))
-                or not _nested(principals[cand_root], principals[find(root)])
-                or not _group_places_agree(
-                    [items[i] for i in idxs], [items[i] for i in members[cand]], entities
-                )
-            ):
-                continue
-            best.append((shared, cand_root))
+            cand_root = m.find(cand)
+            if m.fits(cand_root, m.find(root), members[cand], idxs):
+                best.append((shared, cand_root))
         strongest: dict[int, int] = {}
         for n, r in best:
             strongest[r] = max(n, strongest.get(r, 0))
         best = sorted(((n, r) for r, n in strongest.items()), reverse=True)
         if best and (len(best) == 1 or best[0][0] > best[1][0]):
-            join_groups(best[0][1], find(root))
+            m.join_groups(best[0][1], m.find(root))
 
 
-def _join_adjacent_days(
-    items: list[_Item],
-    find: Callable[[int], int],
-    principals: dict[int, set[str]],
-    roles_agree: Callable[[int, int], bool],
-    join_groups: Callable[[int, int], None],
-    entities: dict[str, Entity],
-) -> None:
+def _join_adjacent_days(m: _Merging) -> None:
     """Join two groups one day apart when their day was read from ``اليوم``/``أمس``.
 
     A corpus date is when the page was fetched, often the day after it was written, so
@@ -247,25 +251,21 @@ def _join_adjacent_days(
     Chechen president: 20 July in six reports, 21 July in four). Only with strong evidence:
     the same type, two principals in common, compatible places and roles.
     """
-    members, day, relative = _group_days(items, find)
+    items, principals = m.items, m.principals
+    members, day, relative = _group_days(items, m.find)
     index = _by_principal(items, day, principals)
     for root in sorted(day):
         shared = Counter(c for e in principals[root] for c in index[(items[root].type, e)] if c > root)
         for cand, n in sorted(shared.items()):
-            a, b = find(root), find(cand)
+            a, b = m.find(root), m.find(cand)
             if (
-                n < 2
-                or a == b
-                or abs((day[cand] - day[root]).days) != 1
-                or not (relative[root] or relative[cand])
-                or not roles_agree(a, b)
-                or not _nested(principals[a], principals[b])
-                or not _group_places_agree(
-                    [items[i] for i in members[root]], [items[i] for i in members[cand]], entities
-                )
+                n >= 2
+                and a != b
+                and abs((day[cand] - day[root]).days) == 1
+                and (relative[root] or relative[cand])
+                and m.fits(a, b, members[root], members[cand])
             ):
-                continue
-            join_groups(a, b)
+                m.join_groups(a, b)
 
 
 def _group_days(

@@ -257,30 +257,13 @@ class Tagger:
 
     def _row_ids(self, sentences: list[list[str]]) -> list[list[int]]:
         """Table row of every token; new forms get rows (filled in one batch)."""
-        import numpy as np
-
         if len(self._keys) > 1 << 19:  # bound the memory on endless input: start over
             self._ids.clear()
             del self._keys[1:]
-        ids, new = self._ids, []
         first = len(self._keys)
-        out = []
-        for words in sentences:
-            row = []
-            for w in words:
-                i = ids.get(w)
-                if i is None:
-                    i = ids[w] = first + len(new)
-                    new.append(w)
-                row.append(i)
-            out.append(row)
+        out, new = word_rows(self._ids, first, sentences)
         if new:
-            need = first + len(new)
-            if need > len(self._table):
-                size = max(need, 2 * len(self._table))
-                grown = np.zeros((size, *self._table.shape[1:]))
-                grown[: len(self._table)] = self._table
-                self._table = grown
+            self._table = grown(self._table, first + len(new))
             self._fill(new, first)
         return out
 
@@ -323,6 +306,36 @@ class Tagger:
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_many([words])[0]
+
+
+def word_rows(
+    ids: dict[str, int], first: int, sentences: list[list[str]]
+) -> tuple[list[list[int]], list[str]]:
+    """Row of every token in a per-form table (``ids`` learns forms not seen yet, numbered
+    from ``first``), and the new forms in order, for the caller to fill in one batch."""
+    new: list[str] = []
+    out = []
+    for words in sentences:
+        row = []
+        for w in words:
+            i = ids.get(w)
+            if i is None:
+                i = ids[w] = first + len(new)
+                new.append(w)
+            row.append(i)
+        out.append(row)
+    return out, new
+
+
+def grown(table, need: int):
+    """``table`` with at least ``need`` rows (doubling, so filling stays amortised linear)."""
+    import numpy as np
+
+    if need <= len(table):
+        return table
+    bigger = np.zeros((max(need, 2 * len(table)), *table.shape[1:]), dtype=table.dtype)
+    bigger[: len(table)] = table
+    return bigger
 
 
 def viterbi(

@@ -18,7 +18,7 @@ import numpy as np
 
 from kg.arabic.normalize import normalize
 from kg.extract.ner import CRFRecogniser
-from kg.extract.ner.crf import stem, viterbi, word_features
+from kg.extract.ner.crf import grown, stem, viterbi, word_features, word_rows
 
 MODEL_FILE = "neural.npz"
 
@@ -126,26 +126,12 @@ class NeuralTagger:
         if self._n > 1 << 17:  # bound the memory (512 floats a form) on endless input: start over
             self._ids.clear()
             self._n = 1
-        ids, new = self._ids, []
         first = self._n
-        out = []
-        for words in sentences:
-            row = []
-            for w in words:
-                i = ids.get(w)
-                if i is None:
-                    i = ids[w] = first + len(new)
-                    new.append(w)
-                row.append(i)
-            out.append(row)
+        out, new = word_rows(self._ids, first, sentences)
         if new:
-            need = first + len(new)
-            if need > len(self._table):
-                grown = np.zeros((max(need, 2 * len(self._table)), self._table.shape[1]), np.float32)
-                grown[: len(self._table)] = self._table
-                self._table = grown
+            self._table = grown(self._table, first + len(new))
             self._fill(new, first)
-            self._n = need
+            self._n = first + len(new)
         return out
 
     def _bilstm(self, g):
