@@ -111,6 +111,7 @@ class CRFRecogniser(Recogniser):
     """The shipped CRF (``kg.extract.ner.crf``), or the one at ``path`` (for training runs)."""
 
     name = "crf"
+    consistent = True
 
     def __init__(self, path: str | None = None):
         from kg.extract.ner import crf
@@ -118,23 +119,37 @@ class CRFRecogniser(Recogniser):
         self.tagger = crf.load_tagger() if path is None else crf.Tagger.load(path)
 
     def __call__(self, text: str) -> list[Span3]:
+        return next(iter(self.pipe([text])))
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[list[Span3]]:
+        """All sentences of ``texts`` decoded in one batch; then each name found is also
+        tagged where the batch repeats it untagged (``kg.extract.ner.consistency``): over
+        an article in ``kg build``, over the whole file in ``kg eval ner``."""
         from kg.arabic.tokens import sentence_spans
         from kg.extract.ner.conll import bio_spans
+        from kg.extract.ner.consistency import propagate
         from kg.extract.ner.crf import split_words
 
         # Sentence by sentence, as the model was trained (the window stops at the full
-        # stop); all sentences of the text are decoded in one batch.
-        sents = []
-        for s, e in sentence_spans(text):
-            spans = [(s + a, s + b) for a, b in split_words(text[s:e])]
-            if spans:
-                sents.append(spans)
-        out: list[Span3] = []
-        tagged = self.tagger.tag_many([[text[a:b] for a, b in spans] for spans in sents])
-        for spans, tags in zip(sents, tagged, strict=True):
+        # stop).
+        texts = list(texts)
+        sents, owner = [], []
+        for n, text in enumerate(texts):
+            for s, e in sentence_spans(text):
+                spans = [(s + a, s + b) for a, b in split_words(text[s:e])]
+                if spans:
+                    sents.append(spans)
+                    owner.append(n)
+        words = [[texts[n][a:b] for a, b in spans] for n, spans in zip(owner, sents, strict=True)]
+        tagged = self.tagger.tag_many(words)
+        if self.consistent:
+            tagged = propagate(words, tagged)
+        out: list[list[Span3]] = [[] for _ in texts]
+        for n, spans, tags in zip(owner, sents, tagged, strict=True):
             for first, end, label in bio_spans(tags):
-                out.append((spans[first][0], spans[end - 1][1], label))
-        return sorted(out)
+                out[n].append((spans[first][0], spans[end - 1][1], label))
+        for spans in out:
+            yield sorted(spans)
 
 
 @register("crf")
