@@ -350,3 +350,17 @@ def test_model_mentions_join_the_rules_ones():
         assert 0 <= f.first <= f.last < len(toks)
     places = [f for f in found if f.kind == "place"]
     assert any(f.key == "طرابلس" and text[f.start : f.end] == "طرابلس" for f in places)
+
+
+def test_a_name_found_once_is_tagged_where_the_batch_repeats_it() -> None:
+    from kg.extract.ner.consistency import propagate
+
+    sents = [["وقال", "الأهلي", "إن"], ["وعن", "خطة", "للأهلي"], ["قرر", "النادي"]]
+    tags = [["O", "B-ORG", "O"], ["O", "O", "O"], ["O", "O"]]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "O", "B-ORG"]  # the clitic form is the same name
+    assert out[0] == tags[0] and out[2] == tags[2]
+    # A word tagged once in ten occurrences is a common word the tagger slipped on.
+    sents = [["قال", "الرئيس"]] * 9 + [["الرئيس", "قال"]]
+    tags = [["O", "O"]] * 9 + [["B-PERS", "O"]]
+    assert propagate(sents, tags)[:9] == tags[:9]

@@ -8,7 +8,7 @@ the article named in full.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -58,6 +58,12 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
         if f.title_only:
             continue
         idx = _find_cluster(clusters, f)
+        if idx is None and f.kind == "person":
+            # ``وصالح``: a span that kept the conjunction (the statistical recogniser's do)
+            # is the person the article named, when the bare word names him.
+            bare = _without_proclitic(f, clusters)
+            if bare is not None:
+                f, idx = bare
         if idx is None:
             clusters.append(
                 _Cluster(f.kind, f.name, f.key, [f.name], [], f.affiliation, f.country, f.subtype)
@@ -93,6 +99,23 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
     return mentions, [c.freeze() for c in clusters]
 
 
+def _without_proclitic(f: Found, clusters: list[_Cluster]) -> tuple[Found, int] | None:
+    words = f.key.split()
+    if not words:
+        return None
+    for prefix, stem in bare_forms(words[0])[1:]:
+        if prefix not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") or len(stem) < 3:
+            continue
+        key = " ".join([stem, *words[1:]])
+        idx = _find_cluster(clusters, replace(f, key=key))
+        if idx is not None:
+            surface = strip_proclitics(f.name.split()[0], stem)
+            start = f.start + len(f.name.split()[0]) - len(surface)
+            name = " ".join([surface, *f.name.split()[1:]])
+            return replace(f, start=start, name=name, key=key), idx
+    return None
+
+
 def _find_cluster(clusters: list[_Cluster], f: Found) -> int | None:
     for idx, c in enumerate(clusters):
         if c.kind != f.kind:
@@ -113,7 +136,7 @@ def same_person_name(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if not wa or not wb:
         return False
-    ga, gb = _generation(wa), _generation(wb)
+    ga, gb = generation(wa), generation(wb)
     if ga and gb and ga != gb:
         return False  # ``جورج بوش الأب`` and ``جورج بوش الابن`` (``جورج دبليو بوش``)
     wa = [w for w in wa if w not in _GENERATION]
@@ -122,8 +145,10 @@ def same_person_name(a: str, b: str) -> bool:
         return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if _is_subsequence(short, long_):
-        if len(short) > 1 and "بن" not in long_ and long_[-len(short) :] == short:
-            return True  # ``جاويش أوغلو`` ~ ``مولود جاويش أوغلو``: the name without the given name
+        if len(short) > 1 and "بن" not in long_ and long_[-len(short) :] == short and short[1] != "ال":
+            # ``جاويش أوغلو`` ~ ``مولود جاويش أوغلو``: the name without the given name; not
+            # ``عبدالعزيز آل سعود`` (a given name and his house) in ``سلمان عبدالعزيز آل سعود``.
+            return True
         if len(short) > 1:
             # The same given name and a lineage that agrees: ``عادل الجبير`` ~ ``عادل بن أحمد
             # الجبير``; never ``سلمان بن عبدالعزيز`` ~ ``محمد بن سلمان بن عبدالعزيز`` (his son)
@@ -168,7 +193,8 @@ def first_word_shapes(words: list[str]) -> tuple[tuple[int, str, str], ...]:
     return ((len(words), "s", skeleton(words[0])), (len(words), "c", by_class))
 
 
-def _generation(words: list[str]) -> str | None:
+def generation(words: list[str]) -> str | None:
+    """``father``/``son`` when the name carries a generation word (``الأب``, ``دبليو``)."""
     return next((_GENERATION[w] for w in words if w in _GENERATION), None)
 
 
@@ -297,18 +323,24 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
         keys = [c.key, *(name_key(a) for a in c.aliases)]
         for key in keys:
             words = key.split()
-            if len(words) < 2 or words[-2] in ("بن", "ال", "ابو"):
+            # A one-word name the article gave a person (``أوباما``, ``المخلوع صالح``) is
+            # that person again where it stands alone.
+            if not words or (len(words) >= 2 and words[-2] in ("بن", "ال", "ابو")):
                 continue
             family = words[-1]
-            if name_likeness(family) >= 0.45 and len(family) >= 3:
+            if name_likeness(family) >= 0.45 and len(family) >= 3 and family not in vocab.STOP_WORDS:
                 by_word.setdefault(family, set()).add(idx)
     out = []
     spans = sorted(covered)
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
-    for t in tokens:
+    for k, t in enumerate(tokens):
         if not t.is_arabic or _inside(t.start, starts, reach):
             continue
+        if k > 0 and tokens[k - 1].norm in NAME_LINKS:
+            continue  # ``بن سلمان``: a forebear in another man's name
+        if k + 1 < len(tokens) and tokens[k + 1].norm in ("بن", "بنت"):
+            continue  # ``صالح بن …``: the given name of someone else
         for prefix, stem in bare_forms(t.norm):
             if prefix.endswith("ال"):
                 continue

@@ -319,6 +319,8 @@ class _Post:
 
 
 def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
+    if i > 0 and tokens[i].norm in vocab.TITLE_WORDS and _names_a_place(tokens[i - 1].norm):
+        return None  # ``مطار الملك عبدالعزيز``, ``جامعة الملك سعود``: named after him, not him
     j = _skip_honorifics(tokens, i)
     post = _post_at(tokens, j)
     if post is None:
@@ -392,6 +394,19 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
     return [found]
 
 
+_NAMED_AFTER = (
+    vocab.SITE_HEADS
+    | vocab.ORG_HEADS
+    | vocab._norm_set(
+        "مدينة مركز شارع طريق مجمع كلية جائزة مؤسسة برنامج مدرسة حي جسر دارة مكتبة صندوق كرسي مشروع"
+    )
+)
+
+
+def _names_a_place(norm: str) -> bool:
+    return any(stem in _NAMED_AFTER for prefix, stem in bare_forms(norm) if not prefix.endswith("ال"))
+
+
 def _is_office_title(post: _Post) -> bool:
     # A post that names one office holder on its own: it needs a complement (وزير الدفاع),
     # not just a bare head (وزير) or a courtesy word (الشيخ).
@@ -451,6 +466,10 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
         prefix, stem = _title_head(tokens[i].norm)
         if stem is None:
             return None
+        if stem == "امر" and "آ" not in tokens[i].text:
+            return None  # ``وأمر ولي العهد``: he ordered; ``آمر`` (commander) keeps its madda
+        if stem == "امام" and "أ" in tokens[i].text:
+            return None  # ``أمام الملك سلمان``: before him; ``إمام``, ``الإمام`` is the title
         if stem in vocab.TITLE_WORDS and stem not in vocab.TITLE_HEADS:
             # ``الملك``/``الأمير`` alone: a courtesy title, read as a rank by the caller.
             last, k = i, i + 1
@@ -487,7 +506,8 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             j += 1
             continue
         place = match_place(tokens, j)
-        if place and (place[0].subtype in ("country", "region") or place[2][:1] in ("ب", "ل")):
+        if place and not _name_like_place(tokens, place):
+            # ``وزير خارجية ليبيا``, ``أمين الأحساء``, ``أمير منطقة عسير``: the post's place.
             p, plast, _pprefix = place
             if p.subtype in ("country", "region"):
                 affiliation = p.country
@@ -500,6 +520,14 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             # ``بحكومة الوفاق``: the body the post belongs to.
             affiliation = affiliation or org[0].key
             last = j = org[0].last
+            j += 1
+            continue
+        if t.norm == "والي" and j + 1 < n and tokens[j + 1].norm in vocab.TITLE_WORDS | vocab.TITLE_HEADS:
+            break  # ``خادم الحرمين الشريفين وإلى ولي العهد``: "and to", a second person
+        if t.norm in _THEN:
+            # ``الرئيس الأميركي آنذاك جورج بوش``: the post as it was then, not a name word.
+            words.append(j)
+            last = j
             j += 1
             continue
         if t.norm in vocab.TITLE_WORDS or t.norm in vocab.HONORIFICS:
@@ -522,6 +550,14 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
         strip_proclitics(t.text, t.norm[len(prefix) :]) if x == i else t.text for x, t in _at(tokens, words)
     ]
     return _Post(i, last, display_form(" ".join(surface)), affiliation, prefix)
+
+
+_THEN = frozenset(normalize(w) for w in ("آنذاك", "حينذاك", "وقتذاك", "وقتها", "حينها"))
+
+
+def _name_like_place(tokens: list[Token], place: tuple[Place, int, str]) -> bool:
+    """``صلاح الدين`` (an Iraqi province) is first a given name: ``… صلاح الدين النمروش``."""
+    return tokens[place[1]].norm in vocab.NAME_SECOND_PARTS
 
 
 def _is_trigger(norm: str) -> bool:
@@ -597,6 +633,12 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
         if last is not None and last == j - 1 and norm in _GENERATION_WORDS:
             last = j  # ``جورج بوش الأب``: which of two men of one name
             break
+        if norm == "ولد" and last is not None and j + 1 < n and tokens[j + 1].is_arabic:
+            # ``إسماعيل ولد الشيخ أحمد``, ``محمد ولد عبد العزيز``: ``ولد`` is ``بن`` in
+            # Mauritanian names, and the word after it a forebear's name, ``الشيخ`` too.
+            father = j + 1
+            j += 1
+            continue
         if j == father:
             last = j  # the father's name after ``بن``, whatever else the word means
             prev_name = True
@@ -604,9 +646,15 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             continue
         if norm.startswith("وال") or (norm.startswith("و") and norm[1:] in vocab.TITLE_HEADS):
             break  # ``والمعترف``, ``ووزير``: a new phrase, not the name going on
-        place = match_place(tokens, j) if j > k else None
-        if place and (place[0].subtype != "city" or place[0].population >= 200_000 or place[2]):
-            break  # ``خلوصي أكار طرابلس``: a place after the name (not a small town: ``أكسوم``)
+        place = match_place(tokens, j)
+        if (
+            place
+            and (place[0].subtype != "city" or place[0].population >= 200_000 or place[2])
+            and not _name_like_place(tokens, place)
+        ):
+            # ``خلوصي أكار طرابلس``: a place after the name (not a small town: ``أكسوم``);
+            # ``أمين الأحساء``: a post's place, no name at all.
+            break
         if looks_like_verb(norm) or (len(norm) <= 2 and norm not in vocab.NAME_LINKS):
             break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
         if last is not None and _glued_word(norm):
@@ -621,7 +669,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             and norm.startswith("ال")
             and norm not in vocab.NAME_SECOND_PARTS
             and is_known_first_name(tokens[last].norm)
-            and name_likeness(norm) > 0.0
+            and name_likeness(norm) > 0.1  # ``عبدالعزيز الدولي`` (an airport): a common word
             and not match_place(tokens, j)
         ):
             # ``محمد المنفي``: a family name that is also a common word ends the name.

@@ -105,6 +105,10 @@ _CITY_STOP = {
 
 
 # Cities that GeoNames lists without an Arabic name (or below its population cut).
+# Saudi provinces and large governorates GeoNames lists under other names (``الهفوف``):
+# news names them like cities (``أمين الأحساء``, ``أمير منطقة عسير``).
+_LARGE_EXTRA = {name: "SA" for name in "الأحساء عسير القصيم ينبع".split()}
+
 _CITY_EXTRA = {
     name: code
     for code, names in {
@@ -201,6 +205,9 @@ def places() -> dict[str, Place]:
     for name, code in _CITY_EXTRA.items():
         key = normalize(name)
         table.setdefault(key, Place(name, key, code, "city", 20000))
+    for name, code in _LARGE_EXTRA.items():
+        key = normalize(name)
+        table.setdefault(key, Place(name, key, code, "city", 500_000))
     names = Locale("ar").territories
     for code, name in names.items():
         if len(code) != 2 or not code.isalpha():

@@ -41,7 +41,8 @@ HONORIFICS = _norm_set(
     """
 )
 # Words that continue a military rank: ``الفريق أول``, ``العقيد الركن``.
-RANK_TAILS = _norm_set("أول اول ركن الركن طيار بحري")
+# ... and epithets of a ruler: ``الملك المؤسس عبدالعزيز``, ``الملك الراحل فهد``.
+RANK_TAILS = _norm_set("أول اول ركن الركن طيار بحري المؤسس الراحل")
 
 # Multi-word titles that stand for one office: ``خادم الحرمين الشريفين`` (the Saudi king),
 # ``ولي العهد``, ``ولي ولي العهد``. Longest first when matching.
@@ -188,8 +189,9 @@ _DEMONYMS = {
     "CU": "الكوبي",
     "EU": "الأوروبي",
 }
-# Regions/republics that news treats like states (``الرئيس الشيشاني``).
-_DEMONYMS_EXTRA = {"RU-CE": "الشيشاني"}
+# Regions/republics that news treats like states (``الرئيس الشيشاني``), and the UN
+# (``المبعوث الأممي``), whose envoys are named like a state's.
+_DEMONYMS_EXTRA = {"RU-CE": "الشيشاني", "UN": "الأممي"}
 
 
 def _demonym_table() -> dict[str, str]:

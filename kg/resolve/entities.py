@@ -17,6 +17,7 @@ from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
 from kg.extract.entities import (
     first_word_shapes,
+    generation,
     last_word_shape,
     name_words,
     same_person_name,
@@ -24,7 +25,7 @@ from kg.extract.entities import (
 )
 from kg.extract.names import is_known_first_name
 from kg.extract.resources import country_labels
-from kg.extract.vocab import NAME_LINKS, TITLES_ALONE
+from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, TITLES_ALONE
 from kg.model import ArticleFacts, Entity, MentionRef, TitleHeld
 
 
@@ -38,6 +39,7 @@ class _Group:
     key: str  # the fullest key seen; the id is minted from it
     names: Counter = field(default_factory=Counter)
     titles: dict = field(default_factory=dict)  # (title, affiliation) -> [first, last]
+    title_articles: Counter = field(default_factory=Counter)  # (title, affiliation) -> articles
     affiliations: Counter = field(default_factory=Counter)
     country: str | None = None
     subtype: str | None = None
@@ -106,6 +108,7 @@ def _collect(g: _Group, f: ArticleFacts, e_idx: int, names: bool = True) -> None
             g.names[alias] += 1
     for t in ent.titles:
         k = (t, ent.affiliation)
+        g.title_articles[k] += 1
         span = g.titles.setdefault(k, [art.dct, art.dct])
         if art.dct:
             span[0] = min(d for d in (span[0], art.dct) if d)
@@ -126,7 +129,7 @@ def _collect_post(g: _Group, f: ArticleFacts, e_idx: int) -> None:
 
 
 # A post alone names whoever held it within this many days of the days it was seen held.
-_TITLE_SLACK = timedelta(days=7)
+_TITLE_SLACK = timedelta(days=30)
 
 
 def _resolve_posts(
@@ -136,23 +139,23 @@ def _resolve_posts(
     السعودي`` → عادل الجبير; ``خادم الحرمين الشريفين``, ``الملك`` → the king).
 
     Candidates hold a matching post (with a compatible country) within the days it was seen
-    held; one candidate, or one seen in three times as many articles as any other (``الملك``
-    in Saudi news), is the holder. Otherwise the post stays unattached: no guess.
+    held; one candidate, or one seen holding it in three times as many articles as any
+    other (``الملك`` in Saudi news: the king, not a prince a stray extraction gave the
+    post), is the holder. Otherwise the post stays unattached: no guess.
     """
     # Holders by every post they answer (``holds_title``): each word-prefix of the post as
     # held and, for one-word posts (``الملك``), each of its words.
-    holders: dict[str, list[tuple[str, date | None, date | None]]] = defaultdict(list)
+    holders: dict[str, list[tuple[str, date | None, date | None, int]]] = defaultdict(list)
     for gid, g in groups.items():
         if g.kind != "person" or len(g.key.split()) < 2:
             continue  # ``محمد`` alone is many men: no holder of a post
-        for (title, _aff), (first, last) in g.titles.items():
+        for (title, aff), (first, last) in g.titles.items():
             if _FORMER & set(normalize(title).split()):
                 continue  # ``وزير الخارجية السابق``: not the holder now
             words = title_lookup_key(title).split()
             answers = {" ".join(words[:k]) for k in range(1, len(words) + 1)} | set(words)
             for want in answers:
-                holders[want].append((gid, first, last))
-    weight = {gid: len(set(g.articles)) for gid, g in groups.items() if g.kind == "person"}
+                holders[want].append((gid, first, last, g.title_articles[title, aff]))
     out: dict[LocalRef, str] = {}
     memo: dict[tuple[str, str | None, date | None], str | None] = {}
     for ref in posts:
@@ -163,15 +166,15 @@ def _resolve_posts(
             continue
         key = (want, ent.affiliation, dct)
         if key not in memo:
-            found: set[str] = set()
-            for gid, first, last in holders.get(want, ()):
+            seen: Counter[str] = Counter()
+            for gid, first, last, n in holders.get(want, ()):
                 if ent.affiliation and not _affiliated(groups[gid], ent.affiliation):
                     continue
                 if dct and first and last and not (first - _TITLE_SLACK <= dct <= last + _TITLE_SLACK):
                     continue
-                found.add(gid)
-            ranked = sorted(found, key=lambda gid: (-weight[gid], gid))
-            one = len(ranked) == 1 or (len(ranked) > 1 and weight[ranked[0]] >= 3 * weight[ranked[1]])
+                seen[gid] += n
+            ranked = sorted(seen, key=lambda gid: (-seen[gid], gid))
+            one = len(ranked) == 1 or (len(ranked) > 1 and seen[ranked[0]] >= 3 * seen[ranked[1]])
             memo[key] = ranked[0] if one else None
         if memo[key] is not None:
             out[ref] = memo[key]  # type: ignore[assignment]
@@ -184,7 +187,10 @@ def _affiliated(g: _Group, affiliation: str) -> bool:
     return affiliation in g.affiliations or any(aff == affiliation for (_t, aff) in g.titles)
 
 
-_FORMER = frozenset(normalize(w) for w in ("السابق", "الأسبق", "الراحل", "سابقا"))
+_FORMER = frozenset(
+    normalize(w)
+    for w in ("السابق", "الأسبق", "الراحل", "سابقا", "آنذاك", "حينذاك", "وقتذاك", "وقتها", "حينها")
+)
 
 
 def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
@@ -260,15 +266,31 @@ def _without_clitic(
 _CLITICS = frozenset(("و", "ف", "ل", "ب", "ك", "وب", "ول", "فب", "فل", "وك"))
 
 
+# A unit of person clustering: a name key, and for a one-word name the heads of the posts
+# written with it in its article (``""`` for none). ``سلمان`` with ``الملك`` may be the king;
+# ``سلمان`` with no post (a footballer, in a sports report) or with ``الدكتور`` must not ride
+# on that post, so one-word names are clustered apart by post and join others alone.
+Unit = tuple[str, str]
+
+
+def _unit(facts: list[ArticleFacts], ref: LocalRef, key: str) -> Unit:
+    if " " in key:
+        return key, ""
+    ent = facts[ref[0]].entities[ref[1]]
+    return key, "|".join(sorted({normalize(t).split()[0] for t in ent.titles if t.strip()}))
+
+
 def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, str]]) -> dict[LocalRef, str]:
     """Local person → the key of its cluster (the fullest name of that person)."""
-    titles_of: dict[str, set[str]] = defaultdict(set)
-    articles_of: Counter[str] = Counter(key for (_a, _e), key in set(((r[0], 0), k) for r, k in persons))
-    for ref, key in persons:
+    units = [(ref, _unit(facts, ref, key)) for ref, key in persons]
+    titles_of: dict[Unit, set[str]] = defaultdict(set)
+    articles_of: Counter[Unit] = Counter(u for (_a, _e), u in set(((r[0], 0), u) for r, u in units))
+    for ref, u in units:
         ent = facts[ref[0]].entities[ref[1]]
-        titles_of[key].update(normalize(t) for t in ent.titles)
-    keys = sorted(set(k for _, k in persons), key=lambda k: (-len(k.split()), k))
-    clusters: list[str] = []  # representative keys
+        titles_of[u].update(normalize(t) for t in ent.titles)
+    order = sorted(set(u for _, u in units), key=lambda u: (-len(u[0].split()), u))
+    clusters: list[Unit] = []  # representatives
+    members: list[list[str]] = []  # the names each cluster took in
     # Blocking: a shorter name is compared only with clusters holding all its words, and a
     # same-length one also with those whose first word has its shape (transliterations);
     # cost then grows with the corpus, not with how common ``محمد`` or ``بن`` is.
@@ -276,10 +298,11 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
     by_shape: dict[tuple[int, str, str], set[int]] = defaultdict(set)
     by_last_shape: dict[str, set[int]] = defaultdict(set)  # family names by skeleton
     cluster_words: list[set[str]] = []
+    generations: list[set[str]] = []  # father/son of each cluster, by the names it took in
     with_generation: set[int] = set()
-    assign: dict[str, str] = {}
-    for key in keys:
-        words = key.split()
+    assign: dict[Unit, Unit] = {}
+    for unit in order:
+        words = unit[0].split()
         core = name_words(words)
         candidates: set[int] = set()
         if core:
@@ -290,37 +313,58 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
             candidates |= {c for c in shaped if set(words) & cluster_words[c]}
             if len(core) == 1:
                 candidates |= by_last_shape.get(last_word_shape(core), set())
-        matches = [c for c in sorted(candidates) if _same_person(key, clusters[c], titles_of)]
+        gen = generation(words)
+        # A fuller name is compared with every name a cluster took in, not only its
+        # longest: ``منصور هادي`` is ``عبدربه منصور هادي`` whatever stray word the longest
+        # spelling ran into. A one-word name only with the longest (``عبدالعزيز`` would
+        # otherwise find a king's father in his lineage).
+        matches = [
+            c
+            for c in sorted(candidates)
+            if any(
+                _same_person(unit, name, clusters[c], titles_of)
+                for name in (members[c] if len(words) > 1 else clusters[c][:1])
+            )
+            and not (gen and generations[c] - {gen})
+        ]
         # ``عبدالله بن عبدالعزيز`` (the king, in many reports) is not ``عبدالله بن عبدالعزيز بن
         # مساعد`` (a prince, in a few): a famous short form does not join a rare longer lineage.
         matches = [
             c
             for c in matches
             if not (
-                clusters[c].split().count("بن") > words.count("بن") >= 1
-                and articles_of[key] >= 3 * articles_of[clusters[c]]
+                clusters[c][0].split().count("بن") > words.count("بن") >= 1
+                and articles_of[unit] >= 3 * articles_of[clusters[c]]
             )
         ]
-        if len(matches) > 1 and titles_of[key]:
+        if len(matches) > 1 and titles_of[unit]:
             # ``كارتر`` with ``وزير الدفاع``: the one candidate who held that post.
-            matches = [c for c in matches if titles_of[key] & titles_of[clusters[c]]] or matches
-        if len(matches) > 1:
+            matches = [c for c in matches if titles_of[unit] & titles_of[clusters[c]]] or matches
+        if len(matches) > 1 and len({generation(clusters[c][0].split()) for c in matches}) == 1:
             # One dominant reading: the name seen in three times as many articles as any
-            # other candidate (a stray extraction does not make a name ambiguous).
+            # other candidate (a stray extraction does not make a name ambiguous); never
+            # between a father and his son of one name (``جورج بوش``: الأب or الابن).
             ranked = sorted(matches, key=lambda c: -articles_of[clusters[c]])
             if articles_of[clusters[ranked[0]]] >= 3 * max(1, articles_of[clusters[ranked[1]]]):
                 matches = ranked[:1]
         if len(matches) == 1:
             rep = clusters[matches[0]]
-            assign[key] = rep
-            titles_of[rep] |= titles_of[key]
-            articles_of[rep] += articles_of[key]
+            if gen:
+                # ``جورج بوش الأب`` joined ``آنذاك جورج بوش``: his son no longer may.
+                generations[matches[0]].add(gen)
+            assign[unit] = rep
+            if unit[0] not in members[matches[0]]:
+                members[matches[0]].append(unit[0])
+            titles_of[rep] |= titles_of[unit]
+            articles_of[rep] += articles_of[unit]
             continue
         # No match, or a short form that fits several people: its own node.
-        clusters.append(key)
+        clusters.append(unit)
+        members.append([unit[0]])
+        generations.append({gen} if gen else set())
         cluster_words.append(set(words))
         idx = len(clusters) - 1
-        assign[key] = key
+        assign[unit] = unit
         for w in core:
             by_word[w].add(idx)
         if core:
@@ -330,31 +374,53 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
                 by_last_shape[last_word_shape(core)].add(idx)
         if len(core) < len(words):
             with_generation.add(idx)  # the shorter name once its marker is set aside
+    # ``خامنئي`` alone, too short to choose among the Khameneis, is the one that
+    # ``المرشد خامنئي`` (the same family name, with a post) was resolved to.
+    by_family: dict[str, set[Unit]] = defaultdict(set)
+    for unit, rep in assign.items():
+        if " " not in unit[0] and rep != unit and rep[0].split()[-1] == unit[0]:
+            by_family[unit[0]].add(rep)
+    for unit, rep in assign.items():
+        if rep == unit and " " not in unit[0] and len(by_family.get(unit[0], ())) == 1:
+            assign[unit] = next(iter(by_family[unit[0]]))
     # A given name alone that fits no one (``أحمد``, ``محمد``) names a different man in each
-    # article: one node per article, not one node for every Ahmed in the corpus.
-    alone = {k for k, rep in assign.items() if rep == k and " " not in k and is_known_first_name(k)}
-    return {
-        ref: f"{key} #{facts[ref[0]].article.id}" if key in alone else assign[key] for ref, key in persons
-    }
+    # article: one node per article, not one node for every Ahmed in the corpus. A family
+    # name alone (``أردوغان``) is one node, whatever posts came with it.
+    out: dict[LocalRef, str] = {}
+    for ref, unit in units:
+        rep = assign[unit][0]
+        if " " not in rep and (is_known_first_name(rep) or rep in GIVEN_NAMES):
+            rep = f"{rep} #{facts[ref[0]].article.id}"
+        out[ref] = rep
+    return out
 
 
-def _same_person(key: str, rep: str, titles_of: dict[str, set[str]]) -> bool:
+def _same_person(unit: Unit, rep: str, rep_unit: Unit, titles_of: dict[Unit, set[str]]) -> bool:
+    """``unit`` and the cluster of ``rep_unit`` (here by one of its names, ``rep``)."""
+    key, post = unit
     if same_person_name(key, rep):
         short = key.split()
         if len(short) == 1:
             # A family name alone across articles: unless its posts conflict with his
             # (``الرئيس`` fits ``الرئيس الأمريكي``; ``وزير الدفاع`` does not fit ``الرئيس``).
-            return _posts_fit(titles_of[key], titles_of[rep])
+            return _posts_fit(titles_of[unit], titles_of[rep_unit])
         return True
     w, r = key.split(), rep.split()
+    if not post:
+        return False  # no post: nothing tells this ``سلمان`` from another but the name
     # ``الملك سلمان`` ~ ``سلمان بن عبدالعزيز``: a given name alone, with a post both hold; a
     # courtesy title (``الأمير``, ``الرئيس``) names too many people to count.
     if len(w) != 1 or w[0] != r[0]:
         return False
-    offices = {t for t in titles_of[key] & titles_of[rep] if len(t.split()) >= 2}
+    offices = {t for t in titles_of[unit] & titles_of[rep_unit] if len(t.split()) >= 2}
     # ``الملك عبدالعزيز`` ~ ``الملك المؤسس عبدالعزيز بن عبدالرحمن``: a king by his head title.
-    kings = {t.split()[0] for t in titles_of[key] if t} & {t.split()[0] for t in titles_of[rep] if t}
+    # ``خادم الحرمين الشريفين`` counts as ``الملك`` (``title_lookup_key``).
+    kings = _heads(titles_of[unit]) & _heads(titles_of[rep_unit])
     return bool(offices or kings & TITLES_ALONE)
+
+
+def _heads(titles: set[str]) -> set[str]:
+    return {w.split()[0] for t in titles if (w := title_lookup_key(t) or t).strip()}
 
 
 def _posts_fit(a: set[str], b: set[str]) -> bool:

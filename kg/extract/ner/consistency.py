@@ -32,9 +32,7 @@ def _keys(words: list[str]):
             yield i, n, (stems[i], *forms[i + 1 : i + n])
 
 
-def propagate(
-    sentences: list[list[str]], tags: list[list[str]], min_ratio: float = 0.2
-) -> list[list[str]]:
+def propagate(sentences: list[list[str]], tags: list[list[str]], min_ratio: float = 0.2) -> list[list[str]]:
     """``tags`` with each found entity also tagged at its untagged repeats (new lists)."""
     keys = [list(_keys(words)) for words in sentences]
     found: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)

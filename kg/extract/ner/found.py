@@ -76,8 +76,9 @@ def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Fo
 
     start, end = toks[first].start, toks[last].end
     prefix = ""
-    if kind == "place":
-        # ``بطرابلس``: the same gazetteer match (clitics stripped) as the rule-based places.
+    if kind in ("place", "person"):
+        # ``بطرابلس``: the same gazetteer match (clitics stripped) as the rule-based places;
+        # a "person" that is a gazetteer place word for word (``الأحساء``) is the place.
         hit = match_place(toks, first)
         if hit is not None and hit[1] == last:
             return place_found(toks, first, last, hit[0], hit[2])
