@@ -268,3 +268,24 @@ def test_a_mauritanian_name_and_a_post_of_former_times() -> None:
     f = extract(Article(id="m", text=text, dct=date(2015, 7, 21)))
     names = {e.name for e in f.entities if e.kind == "person" and not e.title_only}
     assert "إسماعيل ولد الشيخ أحمد" in names and "جورج بوش الأب" in names
+
+
+def test_a_family_name_the_corpus_knows_is_found_where_an_article_uses_it_alone() -> None:
+    named = [f"التقى وزير الخارجية السعودي عادل الجبير في الرياض اليوم نظيره رقم {k}." for k in range(3)]
+    bare = "وقام الجبير بزيارة مفاجئة إلى الدوحة والتقى أميرها."
+    arts = [Article(id=f"n{k}", text=t, dct=date(2015, 8, 2)) for k, t in enumerate(named)]
+    arts.append(Article(id="bare", text=bare, dct=date(2015, 8, 3)))
+    g = resolve([extract(a) for a in arts])
+    jubeir = _persons(g, "عادل الجبير")
+    assert len(jubeir) == 1 and "bare" in jubeir[0].articles
+    m = next(m for m in jubeir[0].mentions if m.article == "bare")
+    assert bare[m.start : m.end] == "الجبير"
+
+
+def test_a_post_after_a_name_read_without_one() -> None:
+    text = "استقبل ولي العهد أمس عادل بن أحمد الجبير وزير الخارجية. ونقل وزير الخارجية تحيات الملك."
+    f = extract(Article(id="p", text=text, dct=date(2015, 8, 2)))
+    jubeir = [k for k, e in enumerate(f.entities) if e.name == "عادل بن أحمد الجبير"]
+    assert len(jubeir) == 1 and "وزير الخارجية" in f.entities[jubeir[0]].titles
+    # The minister alone, later, is him: no post left for resolution to guess at.
+    assert [m.text for m in f.mentions if m.entity == jubeir[0]][-1] == "وزير الخارجية"

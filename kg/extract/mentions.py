@@ -324,7 +324,9 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
     j = _skip_honorifics(tokens, i)
     post = _post_at(tokens, j)
     if post is None:
-        return _bare_name_at(tokens, i)
+        bare = _bare_name_at(tokens, i)
+        # ``عادل بن أحمد الجبير وزير الخارجية``: the post after a name read without one.
+        return [*bare[:-1], _with_post_after(tokens, bare[-1])] if bare else None
     k = post.last + 1
     # A rank or courtesy title between post and name: ``رئيس الأركان الفريق أول يشار``.
     k, rank = _skip_ranks(tokens, k)
@@ -372,15 +374,19 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
         title=title,
         affiliation=post.affiliation,
     )
-    # A post written after the name: ``آشتون كارتر وزير الدفاع الأميركي``.
-    after = _post_at(tokens, name_end + 1)
+    return [_with_post_after(tokens, found)]
+
+
+def _with_post_after(tokens: list[Token], found: Found) -> Found:
+    """A post written after the name: ``آشتون كارتر وزير الدفاع الأميركي``."""
+    after = _post_at(tokens, found.last + 1)
     if (
         after
         and after.prefix == ""
         and after.title
         and _name_span(tokens, _skip_ranks(tokens, after.last + 1)[0]) is None
     ):
-        found = Found(
+        return Found(
             found.first,
             after.last,
             found.start,
@@ -391,7 +397,7 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
             title=found.title or after.title,
             affiliation=found.affiliation or after.affiliation,
         )
-    return [found]
+    return found
 
 
 _NAMED_AFTER = (

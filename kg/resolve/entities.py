@@ -53,6 +53,9 @@ LocalRef = tuple[int, int]  # (index of ArticleFacts, index of LocalEntity)
 
 def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[LocalRef, str]]:
     """Resolved entities and the map from each article's local entity to its id."""
+    from kg.resolve.repeats import add_family_repeats
+
+    facts = add_family_repeats(facts)
     groups: dict[str, _Group] = {}
     mapping: dict[LocalRef, str] = {}
     persons: list[tuple[LocalRef, str]] = []
@@ -241,6 +244,8 @@ def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
                 continue
             if len(rest) == 1 and (a != 0 or family[core] < 2 * n + 3):
                 continue  # a one-word core: only a family name, only with words cut after it
+            if len(rest) == 1 and b < len(words) and words[b].startswith("ال") and words[b].endswith("ي"):
+                continue  # ``شكري الزعلاني``: a given name and a family name, not ``شكري`` + a word
             out[key] = core
             break
     for key in list(out):  # ``A B C`` → ``A B`` → ``B``: to the end of the chain

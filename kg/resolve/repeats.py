@@ -1,0 +1,152 @@
+"""Family names the corpus knows, found where an article uses them alone.
+
+An article that writes only ``قام الجبير بزيارة قطر`` gives the recognisers nothing to go
+on: ``الجبير`` with no post and no given name. The corpus does: hundreds of reports name
+``عادل الجبير``. Before clustering, each family name that one person owns across the
+corpus (his full name in at least three articles, three times as many as anyone else of
+that family name) is looked for in every article, and each bare occurrence that no
+mention covers becomes a person mention of its own; clustering then joins it to him by
+family name, as it joins ``الجبير`` written after his full name.
+
+Only distinctive family names: not a common word or noun (``الأسد``, ``صالح``, ``هادي``
+are words too), not a given name, not a place.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
+from itertools import accumulate
+
+from kg.arabic.normalize import normalize
+from kg.arabic.tokens import bare_forms
+from kg.extract.names import is_known_first_name, name_likeness
+from kg.extract.resources import places, word_stats
+from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, STOP_WORDS
+from kg.model import ArticleFacts, LocalEntity, Mention
+
+_WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u0670]+")
+MIN_ARTICLES = 3
+
+
+def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
+    """``facts`` with bare, distinctive family names of well-known persons as mentions.
+
+    Existing entities keep their indexes (events refer to them); new ones are appended.
+    """
+    families = frozenset(owned_family_names(facts))
+    if not families:
+        return facts
+    out = []
+    seen: dict[str, tuple[str, int] | None] = {}  # surface word → (family, proclitic length)
+    for f in facts:
+        found = _bare_occurrences(f, families, seen)
+        if not found:
+            out.append(f)
+            continue
+        entities = list(f.entities)
+        mentions = list(f.mentions)
+        index: dict[str, int] = {}
+        for start, end, family in found:
+            if family not in index:
+                index[family] = len(entities)
+                entities.append(LocalEntity("person", f.article.text[start:end], family))
+            surface = f.article.text[start:end]
+            mentions.append(Mention(start, end, surface, "person", index[family], None, "corpus"))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        out.append(replace(f, entities=tuple(entities), mentions=tuple(mentions)))
+    return out
+
+
+def owned_family_names(facts: list[ArticleFacts]) -> set[str]:
+    """Distinctive last words of full person names, each owned by one person."""
+    articles: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for a_idx, f in enumerate(facts):
+        for e in f.entities:
+            words = e.key.split()
+            if e.kind != "person" or e.title_only or len(words) < 2 or words[-2] in NAME_LINKS:
+                continue
+            articles[words[-1]][words[0]].add(a_idx)
+    owned = set()
+    for family, by_first in articles.items():
+        counts = sorted((len(v) for v in by_first.values()), reverse=True)
+        if counts[0] < MIN_ARTICLES or (len(counts) > 1 and counts[0] < 3 * counts[1]):
+            continue
+        if _distinctive(family):
+            owned.add(family)
+    return owned
+
+
+def _distinctive(word: str) -> bool:
+    if len(word) < 4 or word in STOP_WORDS or word in GIVEN_NAMES or is_known_first_name(word):
+        return False
+    stats = word_stats().get(word)
+    if stats is not None and (stats.common > 1 or stats.definite >= 3 or stats.place or stats.org):
+        return False
+    return word not in places()
+
+
+def _bare_occurrences(
+    f: ArticleFacts, families: frozenset[str], seen: dict[str, tuple[str, int] | None]
+) -> list[tuple[int, int, str]]:
+    text = f.article.text
+    spans = sorted((m.start, m.end) for m in f.mentions)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end so far
+    out = []
+    words = list(_WORD.finditer(text))
+    for k, w in enumerate(words):
+        surface = w.group()
+        hit = seen.get(surface, _UNSEEN)
+        if hit is _UNSEEN:
+            hit = seen[surface] = _family_of(surface, families)
+        if hit is None:
+            continue
+        family, prefix_len = hit
+        start, end = w.start() + prefix_len, w.end()
+        j = bisect_right(starts, start) - 1
+        if j >= 0 and start < reach[j]:
+            continue  # inside a mention already
+        if k > 0 and normalize(words[k - 1].group()) in NAME_LINKS:
+            continue  # ``بن الجبير``, ``آل …``: someone else's lineage
+        if k + 1 < len(words) and name_likeness(normalize(words[k + 1].group())) >= 0.45:
+            continue  # ``شكري الزعلاني``: the given name of someone else
+        out.append((start, end, family))
+    return out
+
+
+_UNSEEN = ("", -1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(surface: str) -> tuple[tuple[str, int], ...]:
+    norm = normalize(surface)
+    out = []
+    for prefix, stem in bare_forms(norm):
+        if prefix.endswith("ال"):
+            continue
+        out.append((stem, _surface_len(surface, prefix)))
+    return tuple(out)
+
+
+def _family_of(surface: str, families: frozenset[str]) -> tuple[str, int] | None:
+    for stem, prefix_len in _stems(surface):
+        if stem in families:
+            return stem, prefix_len
+    return None
+
+
+def _surface_len(surface: str, prefix: str) -> int:
+    """Characters of ``surface`` that spell the proclitics ``prefix`` (one letter each)."""
+    count, k = 0, 0
+    while k < len(surface) and count < len(prefix):
+        if "\u0621" <= surface[k] <= "\u064a":
+            count += 1
+        k += 1
+    return k
+
+
+__all__ = ["add_family_repeats", "owned_family_names"]
