@@ -244,8 +244,10 @@ def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
                 continue
             if len(rest) == 1 and (a != 0 or family[core] < 2 * n + 3):
                 continue  # a one-word core: only a family name, only with words cut after it
-            if len(rest) == 1 and b < len(words) and words[b].startswith("ال") and words[b].endswith("ي"):
-                continue  # ``شكري الزعلاني``: a given name and a family name, not ``شكري`` + a word
+            if len(rest) == 1 and n >= 2 and b < len(words) and words[b][:2] == "ال" and words[b][-1] == "ي":
+                # ``شكري الزعلاني`` in two reports: a given name and a family name, not
+                # ``شكري`` and a stray adjective (``أردوغان المعادي``, once).
+                continue
             out[key] = core
             break
     for key in list(out):  # ``A B C`` → ``A B`` → ``B``: to the end of the chain

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate
@@ -37,13 +37,19 @@ def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
 
     Existing entities keep their indexes (events refer to them); new ones are appended.
     """
-    families = frozenset(owned_family_names(facts))
+    owners = owned_family_names(facts)
+    families = frozenset(owners)
     if not families:
         return facts
-    out = []
     seen: dict[str, tuple[str, int] | None] = {}  # surface word → (family, proclitic length)
-    for f in facts:
-        found = _bare_occurrences(f, families, seen)
+    bare = [_bare_occurrences(f, families, seen) for f in facts]
+    # A word met alone in more articles than name its owner is a word first (``المرشد``
+    # of ``المرشد الأعلى``, though a ``محمد المرشد`` exists): left alone.
+    alone = Counter(family for found in bare for family in {x[2] for x in found})
+    common = {family for family, n in alone.items() if n > owners[family]}
+    out = []
+    for f, found in zip(facts, bare, strict=True):
+        found = [x for x in found if x[2] not in common]
         if not found:
             out.append(f)
             continue
@@ -61,8 +67,9 @@ def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     return out
 
 
-def owned_family_names(facts: list[ArticleFacts]) -> set[str]:
-    """Distinctive last words of full person names, each owned by one person."""
+def owned_family_names(facts: list[ArticleFacts]) -> dict[str, int]:
+    """Distinctive last words of full person names, each owned by one person, with the
+    number of articles that give the owner's full name."""
     articles: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for a_idx, f in enumerate(facts):
         for e in f.entities:
@@ -70,13 +77,13 @@ def owned_family_names(facts: list[ArticleFacts]) -> set[str]:
             if e.kind != "person" or e.title_only or len(words) < 2 or words[-2] in NAME_LINKS:
                 continue
             articles[words[-1]][words[0]].add(a_idx)
-    owned = set()
+    owned = {}
     for family, by_first in articles.items():
         counts = sorted((len(v) for v in by_first.values()), reverse=True)
         if counts[0] < MIN_ARTICLES or (len(counts) > 1 and counts[0] < 3 * counts[1]):
             continue
         if _distinctive(family):
-            owned.add(family)
+            owned[family] = counts[0]
     return owned
 
 
