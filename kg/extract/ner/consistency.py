@@ -15,6 +15,7 @@ recall; requiring two tagged occurrences or a higher ratio gave less.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from kg.arabic.normalize import normalize
 from kg.extract.ner.conll import bio_spans
@@ -23,35 +24,49 @@ from kg.extract.ner.crf import stem
 MAX_WORDS = 4
 
 
-def _keys(words: list[str]):
-    """``(start, length, key)`` of every run of up to ``MAX_WORDS`` words."""
-    forms = [normalize(w) or w for w in words]
-    stems = [stem(f) for f in forms]
-    for i in range(len(words)):
-        for n in range(1, min(MAX_WORDS, len(words) - i) + 1):
-            yield i, n, (stems[i], *forms[i + 1 : i + n])
+@lru_cache(maxsize=1 << 17)
+def _forms(word: str) -> tuple[str, str]:
+    """(normalised form, form without proclitics) of a word, once per word form."""
+    norm = normalize(word) or word
+    return norm, stem(norm)
+
+
+def _key(forms: list[tuple[str, str]], i: int, n: int) -> tuple[str, ...]:
+    return (forms[i][1], *(f[0] for f in forms[i + 1 : i + n]))
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]], min_ratio: float = 0.2) -> list[list[str]]:
     """``tags`` with each found entity also tagged at its untagged repeats (new lists)."""
-    keys = [list(_keys(words)) for words in sentences]
+    forms = [[_forms(w) for w in words] for words in sentences]
     found: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for runs, row in zip(keys, tags, strict=True):
-        spans = {(a, b - a): label for a, b, label in bio_spans(row)}
-        for i, n, k in runs:
-            if (i, n) in spans:
-                found[k][spans[i, n]] += 1
+    for fs, row in zip(forms, tags, strict=True):
+        for a, b, label in bio_spans(row):
+            if b - a <= MAX_WORDS:
+                found[_key(fs, a, b - a)][label] += 1
     if not found:
         return [list(row) for row in tags]
-    seen = Counter(k for runs in keys for _, _, k in runs if k in found)
+    # Only runs that open with the first word of a found name are looked at.
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for k in found:
+        lengths[k[0]].add(len(k))
+    seen: Counter[tuple[str, ...]] = Counter()
+    runs: list[list[tuple[int, int, tuple[str, ...]]]] = []
+    for fs in forms:
+        here = []
+        for i, (_norm, first) in enumerate(fs):
+            for n in lengths.get(first, ()):
+                if i + n <= len(fs) and (k := _key(fs, i, n)) in found:
+                    seen[k] += 1
+                    here.append((i, n, k))
+        runs.append(here)
     out = []
-    for runs, row in zip(keys, tags, strict=True):
+    for here, row in zip(runs, tags, strict=True):
         row = list(row)
         free = [t == "O" for t in row]
         # Longest first: ``بي ام دبليو`` before ``بي``.
-        for i, n, k in sorted(runs, key=lambda r: (-r[1], r[0])):
-            counts = found.get(k)
-            if counts is None or not all(free[i : i + n]) or sum(counts.values()) < min_ratio * seen[k]:
+        for i, n, k in sorted(here, key=lambda r: (-r[1], r[0])):
+            counts = found[k]
+            if not all(free[i : i + n]) or sum(counts.values()) < min_ratio * seen[k]:
                 continue
             if i + n < len(row) and row[i + n].startswith("I-"):
                 continue  # it would join the entity that follows
