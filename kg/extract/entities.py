@@ -54,6 +54,7 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
     """Group raw mentions into local entities; add short-form mentions found in ``tokens``."""
     clusters: list[_Cluster] = []
     assigned: list[tuple[Found, int]] = []
+    starts = [t.start for t in tokens]
     for f in sorted(found, key=lambda f: f.start):
         if f.title_only:
             continue
@@ -61,7 +62,7 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
         if idx is None and f.kind == "person":
             # ``وصالح``: a span that kept the conjunction (the statistical recogniser's do)
             # is the person the article named, when the bare word names him.
-            bare = _without_proclitic(f, clusters)
+            bare = _without_proclitic(f, clusters, tokens, starts)
             if bare is not None:
                 f, idx = bare
         if idx is None:
@@ -99,20 +100,24 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
     return mentions, [c.freeze() for c in clusters]
 
 
-def _without_proclitic(f: Found, clusters: list[_Cluster]) -> tuple[Found, int] | None:
+def _without_proclitic(
+    f: Found, clusters: list[_Cluster], tokens: list[Token], starts: list[int]
+) -> tuple[Found, int] | None:
     words = f.key.split()
-    if not words:
+    k = bisect_right(starts, f.start) - 1
+    if not words or k < 0 or tokens[k].start != f.start:
         return None
+    first = tokens[k].text
     for prefix, stem in bare_forms(words[0])[1:]:
         if prefix not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") or len(stem) < 3:
             continue
         key = " ".join([stem, *words[1:]])
         idx = _find_cluster(clusters, replace(f, key=key))
         if idx is not None:
-            surface = strip_proclitics(f.name.split()[0], stem)
-            start = f.start + len(f.name.split()[0]) - len(surface)
-            name = " ".join([surface, *f.name.split()[1:]])
-            return replace(f, start=start, name=name, key=key), idx
+            # The offsets come from the written token, not from the display form.
+            surface = strip_proclitics(first, stem)
+            name = " ".join([strip_proclitics(f.name.split()[0], stem), *f.name.split()[1:]])
+            return replace(f, start=f.start + len(first) - len(surface), name=name, key=key), idx
     return None
 
 

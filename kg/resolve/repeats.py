@@ -18,11 +18,11 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import lru_cache
 from itertools import accumulate
 
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
+from kg.extract.mentions import strip_proclitics
 from kg.extract.names import is_known_first_name, name_likeness
 from kg.extract.resources import places, word_stats
 from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, STOP_WORDS
@@ -128,32 +128,12 @@ def _bare_occurrences(
 _UNSEEN = ("", -1)
 
 
-@lru_cache(maxsize=1 << 16)
-def _stems(surface: str) -> tuple[tuple[str, int], ...]:
-    norm = normalize(surface)
-    out = []
-    for prefix, stem in bare_forms(norm):
-        if prefix.endswith("ال"):
-            continue
-        out.append((stem, _surface_len(surface, prefix)))
-    return tuple(out)
-
-
 def _family_of(surface: str, families: frozenset[str]) -> tuple[str, int] | None:
-    for stem, prefix_len in _stems(surface):
-        if stem in families:
-            return stem, prefix_len
+    """(family name, characters of proclitics before it) when ``surface`` spells one."""
+    for prefix, stem in bare_forms(normalize(surface)):
+        if not prefix.endswith("ال") and stem in families:
+            return stem, len(surface) - len(strip_proclitics(surface, stem))
     return None
-
-
-def _surface_len(surface: str, prefix: str) -> int:
-    """Characters of ``surface`` that spell the proclitics ``prefix`` (one letter each)."""
-    count, k = 0, 0
-    while k < len(surface) and count < len(prefix):
-        if "\u0621" <= surface[k] <= "\u064a":
-            count += 1
-        k += 1
-    return k
 
 
 __all__ = ["add_family_repeats", "owned_family_names"]
