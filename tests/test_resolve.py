@@ -289,3 +289,18 @@ def test_a_post_after_a_name_read_without_one() -> None:
     assert len(jubeir) == 1 and "وزير الخارجية" in f.entities[jubeir[0]].titles
     # The minister alone, later, is him: no post left for resolution to guess at.
     assert [m.text for m in f.mentions if m.entity == jubeir[0]][-1] == "وزير الخارجية"
+
+
+def test_a_post_with_epithets_is_its_holder_but_not_a_former_one() -> None:
+    named = "وقال الرئيس التركي رجب طيب أردوغان في أنقرة اليوم إن بلاده ستواصل عملياتها."
+    epithet = "وندد الرئيس التركي الإسلامي المحافظ بالهجوم خلال زيارته."
+    former = "وقال الرئيس التركي الأسبق إن الحكومة أخطأت."
+    g = resolve(
+        [
+            extract(Article(id="n", text=named, dct=date(2015, 7, 20))),
+            extract(Article(id="e", text=epithet, dct=date(2015, 7, 21))),
+            extract(Article(id="f", text=former, dct=date(2015, 7, 21))),
+        ]
+    )
+    erdogan = _persons(g, "أردوغان")
+    assert len(erdogan) == 1 and "e" in erdogan[0].articles and "f" not in erdogan[0].articles

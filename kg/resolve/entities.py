@@ -165,6 +165,7 @@ def _resolve_posts(
         ent = facts[ref[0]].entities[ref[1]]
         dct = facts[ref[0]].article.dct
         want = title_lookup_key(ent.titles[0]) if ent.titles else ""
+        want = _held_head(want, holders, ent.affiliation)
         if not want:
             continue
         key = (want, ent.affiliation, dct)
@@ -182,6 +183,27 @@ def _resolve_posts(
         if memo[key] is not None:
             out[ref] = memo[key]  # type: ignore[assignment]
     return out
+
+
+def _held_head(want: str, holders: dict, affiliation: str | None) -> str:
+    """``الرئيس التركي الإسلامي المحافظ``, ``ولي العهد الأمين``: a post with epithets after
+    it is the longest head of it that someone holds; never a former post (``الأسبق``), and
+    one word only when it names a head of state with its country (``الرئيس`` + TR)."""
+    words = want.split()
+    if want in holders or _FORMER & set(words):
+        return want
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        if k == 1 and not (affiliation and head in _HEADS_OF_STATE):
+            break
+        if head in holders:
+            return head
+    return want
+
+
+_HEADS_OF_STATE = frozenset(
+    normalize(w) for w in ("الرئيس", "الملك", "العاهل", "الأمير", "المرشد", "السلطان")
+)
 
 
 def _affiliated(g: _Group, affiliation: str) -> bool:
