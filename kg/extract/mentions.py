@@ -10,6 +10,7 @@ Places come from the gazetteer with clitics stripped (``بطرابلس``, ``لل
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token, bare_forms
@@ -198,9 +199,9 @@ def _org_at(tokens: list[Token], i: int) -> list[Found] | None:
 def _known_org(tokens: list[Token], i: int) -> Found | None:
     best: Found | None = None
     for prefix, stem in bare_forms(tokens[i].norm):
-        for org, written in vocab.KNOWN_ORGS.items():
-            words = org.split()
-            if words[0] != stem or i + len(words) > len(tokens):
+        for org, words in _by_first_word("orgs").get(stem, ()):
+            written = vocab.KNOWN_ORGS[org]
+            if i + len(words) > len(tokens):
                 continue
             if all(tokens[i + k].norm == words[k] for k in range(1, len(words))):
                 last = i + len(words) - 1
@@ -451,13 +452,24 @@ def _fixed_title_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     for prefix, stem in bare_forms(tokens[i].norm):
         if prefix.endswith("ال"):
             continue
-        for fixed in vocab.FIXED_TITLES:
-            words = fixed.split()
-            if words[0] != stem or i + len(words) > len(tokens):
+        for fixed, words in _by_first_word("titles").get(stem, ()):
+            if i + len(words) > len(tokens):
                 continue
             if all(tokens[i + k].norm == words[k] for k in range(1, len(words))):
                 return i + len(words) - 1, fixed, prefix
     return None
+
+
+@lru_cache(maxsize=2)
+def _by_first_word(table: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """Fixed titles or known organisations by their first word, in table order: a lookup
+    per token instead of a scan of every name (both are tried at every token)."""
+    names = vocab.FIXED_TITLES if table == "titles" else tuple(vocab.KNOWN_ORGS)
+    index: dict[str, list[tuple[str, list[str]]]] = {}
+    for name in names:
+        words = name.split()
+        index.setdefault(words[0], []).append((name, words))
+    return index
 
 
 def _post_at(tokens: list[Token], i: int) -> _Post | None:
