@@ -25,11 +25,12 @@ from kg.arabic.tokens import bare_forms
 from kg.extract.mentions import strip_proclitics
 from kg.extract.names import is_known_first_name, name_likeness
 from kg.extract.resources import places, word_stats
-from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, STOP_WORDS
+from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, NAME_SECOND_PARTS, STOP_WORDS
 from kg.model import ArticleFacts, LocalEntity, Mention
 
 _WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u0670]+")
 MIN_ARTICLES = 3
+MIN_WITH_POST = 5  # named with a post in this many articles: a public figure
 
 
 def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
@@ -43,13 +44,18 @@ def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
         return facts
     seen: dict[str, tuple[str, int] | None] = {}  # surface word → (family, proclitic length)
     bare = [_bare_occurrences(f, families, seen) for f in facts]
-    # A word met alone in more articles than name its owner is a word first (``المرشد``
-    # of ``المرشد الأعلى``, though a ``محمد المرشد`` exists): left alone.
+    # A word met alone in a quarter as many articles as name its owner, or more, is a word first
+    # (``المرشد`` of ``المرشد الأعلى``, though a ``محمد المرشد`` exists), or a family name
+    # many bear (``العتيبي``): left alone.
     alone = Counter(family for found in bare for family in {x[2] for x in found})
-    common = {family for family, n in alone.items() if n > owners[family]}
+    common = {family for family, n in alone.items() if 4 * n > owners[family]}
+    context = _contexts(facts, families)
     out = []
     for f, found in zip(facts, bare, strict=True):
-        found = [x for x in found if x[2] not in common]
+        here = {_entity_key(e) for e in f.entities}
+        # The article must also name something the owner is named with again and again
+        # (his ministry, the countries he deals with): ``السيسي`` beside ``مصر``.
+        found = [x for x in found if x[2] not in common and here & context.get(x[2], set())]
         if not found:
             out.append(f)
             continue
@@ -67,28 +73,69 @@ def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     return out
 
 
+def _entity_key(e: LocalEntity) -> str:
+    return f"{e.kind}:{e.country if e.subtype in ('country', 'region') and e.country else e.key}"
+
+
+def _contexts(facts: list[ArticleFacts], families: frozenset[str]) -> dict[str, set[str]]:
+    """Per family name: entities named in two or more of its owner's articles, leaving out
+    those in more than one article in twenty of the corpus (``السعودية`` tells nothing)."""
+    seen: Counter[str] = Counter()
+    near: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in facts:
+        keys = {_entity_key(e) for e in f.entities}
+        seen.update(keys)
+        owners = {e.key.split()[-1] for e in f.entities if e.kind == "person" and " " in e.key}
+        for family in owners & families:
+            near[family].update(keys)
+    limit = max(len(facts) / 20, 3)
+    return {
+        family: {k for k, n in counts.items() if n >= 2 and seen[k] <= limit and not k.endswith(family)}
+        for family, counts in near.items()
+    }
+
+
 def owned_family_names(facts: list[ArticleFacts]) -> dict[str, int]:
     """Distinctive last words of full person names, each owned by one person, with the
     number of articles that give the owner's full name."""
     articles: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    with_post: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for a_idx, f in enumerate(facts):
         for e in f.entities:
             words = e.key.split()
             if e.kind != "person" or e.title_only or len(words) < 2 or words[-2] in NAME_LINKS:
                 continue
-            articles[words[-1]][words[0]].add(a_idx)
+            if _given_name(words[0]):  # ``أكسيد الكربون`` read as a person owns no family
+                articles[words[-1]][words[0]].add(a_idx)
+                if e.titles:
+                    with_post[words[-1]][words[0]].add(a_idx)
     owned = {}
     for family, by_first in articles.items():
-        counts = sorted((len(v) for v in by_first.values()), reverse=True)
+        ranked = sorted(by_first, key=lambda w: -len(by_first[w]))
+        counts = [len(by_first[w]) for w in ranked]
         if counts[0] < MIN_ARTICLES or (len(counts) > 1 and counts[0] < 3 * counts[1]):
             continue
-        if _distinctive(family):
+        # A public figure, named with a post again and again (``وزير الخارجية عادل الجبير``);
+        # a family name of people the news names without one is left alone.
+        if len(with_post[family][ranked[0]]) >= MIN_WITH_POST and _distinctive(family):
             owned[family] = counts[0]
     return owned
 
 
+def _name_like(word: str) -> bool:
+    """A word that may be a given name, seen as one or never seen (``خيرية``, ``رهان``)."""
+    return _given_name(word) or name_likeness(word) >= 0.45
+
+
+def _given_name(word: str) -> bool:
+    stats = word_stats().get(word)
+    return word in GIVEN_NAMES or is_known_first_name(word) or (stats is not None and stats.person > 0)
+
+
 def _distinctive(word: str) -> bool:
     if len(word) < 4 or word in STOP_WORDS or word in GIVEN_NAMES or is_known_first_name(word):
+        return False
+    if name_likeness(word) < 0.45:
         return False
     stats = word_stats().get(word)
     if stats is not None and (stats.common > 1 or stats.definite >= 3 or stats.place or stats.org):
@@ -117,8 +164,11 @@ def _bare_occurrences(
         j = bisect_right(starts, start) - 1
         if j >= 0 and start < reach[j]:
             continue  # inside a mention already
-        if k > 0 and normalize(words[k - 1].group()) in NAME_LINKS:
-            continue  # ``بن الجبير``, ``آل …``: someone else's lineage
+        before = normalize(words[k - 1].group()) if k > 0 else ""
+        if before in NAME_LINKS or before in NAME_SECOND_PARTS or (before and _name_like(before)):
+            continue  # ``بن الجبير``, ``عبد العزيز الجبرين``, ``خيرية الزبن``: someone else's name
+        if text[max(0, start - 2) : start].strip()[-1:] in ("#", "_"):
+            continue  # a hashtag
         if k + 1 < len(words) and name_likeness(normalize(words[k + 1].group())) >= 0.45:
             continue  # ``شكري الزعلاني``: the given name of someone else
         out.append((start, end, family))
