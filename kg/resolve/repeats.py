@@ -31,6 +31,7 @@ from kg.model import ArticleFacts, LocalEntity, Mention
 _WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u0670]+")
 MIN_ARTICLES = 3
 MIN_WITH_POST = 5  # named with a post in this many articles: a public figure
+MAX_BEARERS = 5  # given names seen with one family name, at most
 
 
 def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
@@ -115,6 +116,8 @@ def owned_family_names(facts: list[ArticleFacts]) -> dict[str, int]:
         counts = [len(by_first[w]) for w in ranked]
         if counts[0] < MIN_ARTICLES or (len(counts) > 1 and counts[0] < 3 * counts[1]):
             continue
+        if len(counts) > MAX_BEARERS:
+            continue  # ``العتيبي``, ``القحطاني``: a tribe's name, borne by many named people
         # A public figure, named with a post again and again (``وزير الخارجية عادل الجبير``);
         # a family name of people the news names without one is left alone.
         if len(with_post[family][ranked[0]]) >= MIN_WITH_POST and _distinctive(family):
