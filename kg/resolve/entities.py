@@ -26,7 +26,7 @@ from kg.extract.entities import (
 from kg.extract.names import is_known_first_name
 from kg.extract.resources import country_labels
 from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, TITLES_ALONE
-from kg.model import ArticleFacts, Entity, MentionRef, TitleHeld
+from kg.model import ArticleFacts, Entity, LocalEntity, MentionRef, TitleHeld
 
 
 def stable_id(kind: str, key: str) -> str:
@@ -64,7 +64,7 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
         for e_idx, ent in enumerate(f.entities):
             ref = (a_idx, e_idx)
             if ent.kind == "place":
-                key = ent.country if ent.subtype in ("country", "region") and ent.country else ent.key
+                key = place_key(ent)
                 gid = stable_id("place", key)
                 mapping[ref] = gid
                 g = groups.setdefault(gid, _Group("place", key, country=ent.country, subtype=ent.subtype))
@@ -96,6 +96,12 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
     suffixes = _org_suffixes(groups)
     entities = [_freeze(gid, g, groups, suffixes) for gid, g in sorted(groups.items())]
     return entities, mapping
+
+
+def place_key(ent: LocalEntity) -> str:
+    """What a place resolves by: a state by its country code (``ليبيا``, ``الليبية``), any
+    other place by its name key."""
+    return ent.country if ent.subtype in ("country", "region") and ent.country else ent.key
 
 
 def _collect(g: _Group, f: ArticleFacts, e_idx: int, names: bool = True) -> None:

@@ -50,10 +50,10 @@ def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
     # many bear (``العتيبي``): left alone.
     alone = Counter(family for found in bare for family in {x[2] for x in found})
     common = {family for family, n in alone.items() if 4 * n > owners[family]}
-    context = _contexts(facts, families)
+    keys = [{_entity_key(e) for e in f.entities} for f in facts]
+    context = _contexts(facts, keys, families)
     out = []
-    for f, found in zip(facts, bare, strict=True):
-        here = {_entity_key(e) for e in f.entities}
+    for f, found, here in zip(facts, bare, keys, strict=True):
         # The article must also name something the owner is named with again and again
         # (his ministry, the countries he deals with): ``السيسي`` beside ``مصر``.
         found = [x for x in found if x[2] not in common and here & context.get(x[2], set())]
@@ -75,20 +75,23 @@ def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
 
 
 def _entity_key(e: LocalEntity) -> str:
-    return f"{e.kind}:{e.country if e.subtype in ('country', 'region') and e.country else e.key}"
+    from kg.resolve.entities import place_key  # entities calls this module
+
+    return f"{e.kind}:{place_key(e) if e.kind == 'place' else e.key}"
 
 
-def _contexts(facts: list[ArticleFacts], families: frozenset[str]) -> dict[str, set[str]]:
+def _contexts(
+    facts: list[ArticleFacts], keys: list[set[str]], families: frozenset[str]
+) -> dict[str, set[str]]:
     """Per family name: entities named in two or more of its owner's articles, leaving out
     those in more than one article in twenty of the corpus (``السعودية`` tells nothing)."""
     seen: Counter[str] = Counter()
     near: dict[str, Counter[str]] = defaultdict(Counter)
-    for f in facts:
-        keys = {_entity_key(e) for e in f.entities}
-        seen.update(keys)
+    for f, here in zip(facts, keys, strict=True):
+        seen.update(here)
         owners = {e.key.split()[-1] for e in f.entities if e.kind == "person" and " " in e.key}
         for family in owners & families:
-            near[family].update(keys)
+            near[family].update(here)
     limit = max(len(facts) / 20, 3)
     return {
         family: {k for k, n in counts.items() if n >= 2 and seen[k] <= limit and not k.endswith(family)}
