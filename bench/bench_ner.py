@@ -51,11 +51,13 @@ def load_day(shared: Path, day: str, n: int) -> list[str]:
     return [t for t in texts if t.strip()][:n]
 
 
-def speed(texts: list[str]) -> tuple[int, float, float, float]:
-    """(tokens, load seconds, cold seconds, warm seconds) of the ``model`` recogniser."""
+def speed(texts: list[str], batch: int) -> tuple[int, float, float, float]:
+    """(tokens, load seconds, cold seconds, warm seconds) of the ``model`` recogniser, given
+    ``batch`` articles at a time (``pipe_documents``, as ``kg build`` does; 1: one call each)."""
     from kg.extract.ner import get_recogniser
     from kg.extract.ner.crf import split_words
 
+    _clear_caches()
     t0 = time.perf_counter()
     rec = get_recogniser("model")
     rec("تسخين")  # loads the model, the clusters and the gazetteers
@@ -64,15 +66,24 @@ def speed(texts: list[str]) -> tuple[int, float, float, float]:
     times = []
     for _ in range(2):
         t0 = time.perf_counter()
-        for t in texts:
-            rec(t)
+        for k in range(0, len(texts), batch):
+            rec.pipe_documents(texts[k : k + batch])
         times.append(time.perf_counter() - t0)
     return tokens, load, times[0], times[1]
 
 
+def _clear_caches() -> None:
+    """Start cold: the model is loaded afresh, no word form is cached yet."""
+    from kg.extract.ner import crf, get_recogniser, neural
+
+    for cached in (get_recogniser, crf.load_tagger, crf.word_features, neural.load_tagger):
+        cached.cache_clear()
+
+
 def extract_share(texts: list[str]) -> tuple[float, float]:
-    """Seconds of ``extract`` over ``texts`` with the rules only and with the model."""
-    from kg.extract import extract
+    """Seconds of ``extract_batch`` over ``texts`` (as ``kg build`` batches them) with the
+    rules only and with the model."""
+    from kg.extract import EXTRACT_BATCH, extract, extract_batch
     from kg.model import Article
 
     articles = [Article(id=str(k), text=t) for k, t in enumerate(texts)]
@@ -80,8 +91,8 @@ def extract_share(texts: list[str]) -> tuple[float, float]:
     for ner in ("rules", "model"):
         extract(articles[0], ner=ner)  # warm: resources loaded
         t0 = time.perf_counter()
-        for a in articles:
-            extract(a, ner=ner)
+        for k in range(0, len(articles), EXTRACT_BATCH):
+            extract_batch(articles[k : k + EXTRACT_BATCH], ner=ner)
         out.append(time.perf_counter() - t0)
     return out[0], out[1]
 
@@ -112,10 +123,15 @@ def main() -> int:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     print(f"model size: {model_size() / 2**20:.1f} MiB (kg/extract/ner/model/)")
     texts = load_day(args.shared, args.day, args.articles)
-    tokens, load, cold, warm = speed(texts)
-    print(f"{len(texts)} articles of {args.day}: {tokens} tokens; model load {load:.1f}s")
-    print(f"  recogniser cold: {cold:.1f}s, {tokens / cold:,.0f} tokens/s (1 core)")
-    print(f"  recogniser warm: {warm:.1f}s, {tokens / warm:,.0f} tokens/s (1 core, form cache filled)")
+    from kg.extract import EXTRACT_BATCH
+
+    for batch in (1, EXTRACT_BATCH):
+        tokens, load, cold, warm = speed(texts, batch)
+        if batch == 1:
+            print(f"{len(texts)} articles of {args.day}: {tokens} tokens; model load {load:.1f}s")
+        print(f"  {batch} article(s) a call:")
+        print(f"    recogniser cold: {cold:.1f}s, {tokens / cold:,.0f} tokens/s (1 core)")
+        print(f"    recogniser warm: {warm:.1f}s, {tokens / warm:,.0f} tokens/s (1 core, form cache filled)")
     rules, model = extract_share(texts)
     print(
         f"  extract: rules {rules:.1f}s, rules+model {model:.1f}s; "

@@ -23,7 +23,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from kg.extract import extract
+from kg.extract import EXTRACT_BATCH, extract_batch
 from kg.facts import (
     FACTS_DIR,
     FactsStore,
@@ -58,25 +58,28 @@ Progress = Callable[[str, int, int | None], None]
 def extract_all(
     articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None, ner: str = "model"
 ) -> list[ArticleFacts]:
-    """Facts for every article, in input order; ``jobs`` > 1 uses worker processes."""
-    run = partial(extract, ner=ner)
+    """Facts for every article, in input order; ``jobs`` > 1 uses worker processes.
+
+    Articles go in batches of ``EXTRACT_BATCH`` (``kg.extract.extract_batch``: the recogniser
+    decodes a batch together)."""
+    run = partial(extract_batch, ner=ner)
+    batches = [articles[k : k + EXTRACT_BATCH] for k in range(0, len(articles), EXTRACT_BATCH)]
+    out: list[ArticleFacts] = []
     if jobs <= 1 or len(articles) < 50:
-        out = []
-        for i, a in enumerate(articles):
-            out.append(run(a))
-            if progress and i % 50 == 0:
-                progress("extract", i, len(articles))
+        for batch in batches:
+            out.extend(run(batch))
+            if progress:
+                progress("extract", len(out), len(articles))
         return out
     _warm_resources(ner)  # loaded once in the parent, shared by forked workers
-    out = []
     # Workers ignore Ctrl-C; the parent takes it and terminates them at once (an executor
     # would first wait for every queued article).
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
     try:
-        for i, facts in enumerate(pool.imap(run, articles, chunksize=16)):
-            out.append(facts)
-            if progress and i % 50 == 0:
-                progress("extract", i, len(articles))
+        for facts in pool.imap(run, batches):
+            out.extend(facts)
+            if progress:
+                progress("extract", len(out), len(articles))
     except BaseException:
         pool.terminate()
         raise

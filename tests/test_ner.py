@@ -131,6 +131,27 @@ def test_model_pipe_equals_call(model):
     assert list(model.pipe(texts)) == [model(t) for t in texts]
 
 
+def test_documents_decoded_together_answer_as_one_at_a_time(model):
+    # The repeat pass stays inside each document: ``الأهلي`` found in the first text is
+    # not spread to the second, where the model alone leaves it untagged or not.
+    first = "وقال نادي الأهلي إن المدرب باق. وأكد الأهلي ذلك في جدة."
+    texts = [first, "الأهلي", "", "وصل وزير الخارجية الأمريكي جون كيري إلى الرياض أمس. " * 3]
+    assert model.pipe_documents(texts) == [model(t) for t in texts]
+
+
+def test_articles_extracted_in_a_batch_have_their_own_facts():
+    from kg.extract import extract, extract_batch
+    from kg.model import Article
+
+    texts = [
+        "وصل وزير الخارجية الأمريكي جون كيري إلى الرياض أمس والتقى نظيره عادل الجبير.",
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة رئيس وزراء باكستان.",
+        "",
+    ]
+    arts = [Article(id=f"a{k}", text=t) for k, t in enumerate(texts)]
+    assert extract_batch(arts, ner="model") == [extract(a, ner="model") for a in arts]
+
+
 # ------------------------------------------------------------------ CRF
 
 

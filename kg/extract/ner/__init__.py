@@ -45,6 +45,10 @@ class Recogniser:
         for text in texts:
             yield self(text)
 
+    def pipe_documents(self, texts: Iterable[str]) -> list[list[Span3]]:
+        """One answer per text, each the answer of ``self(text)`` (batched where it can be)."""
+        return [self(text) for text in texts]
+
 
 def register(name: str):
     """Decorator: ``@register("rules")`` on a zero-argument factory of a recogniser."""
@@ -124,7 +128,17 @@ class CRFRecogniser(Recogniser):
     def pipe(self, texts: Iterable[str]) -> Iterator[list[Span3]]:
         """All sentences of ``texts`` decoded in one batch; then each name found is also
         tagged where the batch repeats it untagged (``kg.extract.ner.consistency``): over
-        an article in ``kg build``, over the whole file in ``kg eval ner``."""
+        the whole file in ``kg eval ner``."""
+        texts = list(texts)
+        yield from self._spans(texts, [0] * len(texts))
+
+    def pipe_documents(self, texts: Iterable[str]) -> list[list[Span3]]:
+        """As ``pipe``, but each text is its own document for the repeat pass (articles in
+        ``kg build``): decoded together for speed, the answers are those of one call each."""
+        texts = list(texts)
+        return list(self._spans(texts, list(range(len(texts)))))
+
+    def _spans(self, texts: list[str], groups: list[int]) -> Iterator[list[Span3]]:
         from kg.arabic.tokens import sentence_spans
         from kg.extract.ner.conll import bio_spans
         from kg.extract.ner.consistency import propagate
@@ -132,7 +146,6 @@ class CRFRecogniser(Recogniser):
 
         # Sentence by sentence, as the model was trained (the window stops at the full
         # stop).
-        texts = list(texts)
         sents, owner = [], []
         for n, text in enumerate(texts):
             for s, e in sentence_spans(text):
@@ -143,7 +156,13 @@ class CRFRecogniser(Recogniser):
         words = [[texts[n][a:b] for a, b in spans] for n, spans in zip(owner, sents, strict=True)]
         tagged = self.tagger.tag_many(words)
         if self.consistent:
-            tagged = propagate(words, tagged)
+            members: dict[int, list[int]] = {}
+            for k, n in enumerate(owner):
+                members.setdefault(groups[n], []).append(k)
+            for ks in members.values():
+                rows = propagate([words[k] for k in ks], [tagged[k] for k in ks])
+                for k, row in zip(ks, rows, strict=True):
+                    tagged[k] = row
         out: list[list[Span3]] = [[] for _ in texts]
         for n, spans, tags in zip(owner, sents, tagged, strict=True):
             for first, end, label in bio_spans(tags):

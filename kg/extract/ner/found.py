@@ -59,7 +59,20 @@ def _conjuncts(toks: list[Token], first: int, last: int, kind: str) -> list[tupl
     return [(first, last)]
 
 
-@lru_cache(maxsize=2)
+_PRIMED: dict[tuple[str, str], tuple[Span3, ...]] = {}
+
+
+def prime(backend: str, texts: list[str]) -> None:
+    """Decode the articles about to be extracted in one batch (``kg build`` does, 16 at a
+    time): the recogniser's per-step work then runs on hundreds of sentences at once, several
+    times faster than article by article. Each article keeps its own answer (the repeat pass
+    stays within the article); the previous batch's answers are dropped."""
+    _PRIMED.clear()
+    spans = get_recogniser(backend).pipe_documents(texts)
+    for text, found in zip(texts, spans, strict=True):
+        _PRIMED[(backend, text)] = tuple(found)
+
+
 def _article_spans(backend: str, text: str) -> tuple[Span3, ...]:
     """The backend's spans over the whole article, computed once for all its sentences.
 
@@ -67,6 +80,12 @@ def _article_spans(backend: str, text: str) -> tuple[Span3, ...]:
     (``kg.arabic.tokens.sentence_spans``) and decodes them all in one batch, which is much
     faster than one call per sentence.
     """
+    hit = _PRIMED.get((backend, text))
+    return hit if hit is not None else _decode(backend, text)
+
+
+@lru_cache(maxsize=2)
+def _decode(backend: str, text: str) -> tuple[Span3, ...]:
     return tuple(get_recogniser(backend)(text))
 
 

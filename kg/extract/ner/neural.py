@@ -18,7 +18,7 @@ import numpy as np
 
 from kg.arabic.normalize import normalize
 from kg.extract.ner import CRFRecogniser
-from kg.extract.ner.crf import grown, stem, viterbi, word_features, word_rows
+from kg.extract.ner.crf import by_length, grown, stem, viterbi, word_features, word_rows
 
 MODEL_FILE = "neural.npz"
 
@@ -169,12 +169,12 @@ class NeuralTagger:
         return e, lengths
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        todo = [s for s in sentences if s]
-        if not todo:
-            return [[] for _ in sentences]
         with _OneBlasThread():
-            e, lens = self.emissions(todo)
-            return viterbi(sentences, e, lens, self.trans, self.labels, self.start, self.end)
+            return by_length(sentences, self._tag)
+
+    def _tag(self, todo: list[list[str]]) -> list[list[str]]:
+        e, lens = self.emissions(todo)
+        return viterbi(todo, e, lens, self.trans, self.labels, self.start, self.end)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_many([words])[0]
@@ -192,14 +192,14 @@ class EnsembleTagger:
         self.trans = neural.trans + crf.transitions[np.ix_(perm, perm)].astype(np.float32)
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        todo = [s for s in sentences if s]
-        if not todo:
-            return [[] for _ in sentences]
         with _OneBlasThread():
-            e, lens = self.neural.emissions(todo)
-            e2, _ = self.crf.emissions(todo)
-            e = e + e2[:, :, self._perm]
-            return viterbi(sentences, e, lens, self.trans, self.labels, self.neural.start, self.neural.end)
+            return by_length(sentences, self._tag)
+
+    def _tag(self, todo: list[list[str]]) -> list[list[str]]:
+        e, lens = self.neural.emissions(todo)
+        e2, _ = self.crf.emissions(todo)
+        e = e + e2[:, :, self._perm]
+        return viterbi(todo, e, lens, self.trans, self.labels, self.neural.start, self.neural.end)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_many([words])[0]
