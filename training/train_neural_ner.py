@@ -107,13 +107,17 @@ def build_model(vectors: np.ndarray, n_feats: int, feat_dim: int, hidden: int, d
             self.start = nn.Parameter(torch.zeros(n))
             self.end = nn.Parameter(torch.zeros(n))
 
-        def emissions(self, emb_ids, feat_ids, feat_offsets, lengths):
+        def states(self, emb_ids, feat_ids, feat_offsets, lengths):
+            """BiLSTM states, batch x time x 2H (forward half, then backward half)."""
             x = torch.cat([self.emb(emb_ids), self.bag(feat_ids, feat_offsets).view(*emb_ids.shape, -1)], -1)
             x = self.drop(x)
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=emb_ids.shape[1])
-            return self.out(self.drop(h))
+            return h
+
+        def emissions(self, emb_ids, feat_ids, feat_offsets, lengths):
+            return self.out(self.drop(self.states(emb_ids, feat_ids, feat_offsets, lengths)))
 
         def nll(self, e, tags, mask):
             """Negative log-likelihood of the gold tag paths (batch mean)."""
@@ -133,6 +137,104 @@ def build_model(vectors: np.ndarray, n_feats: int, feat_dim: int, hidden: int, d
             return (z - gold).mean()
 
     return BiLSTMCRF()
+
+
+def lm_sequences(shared: Path, width: int = 40) -> list[list[str]]:
+    """Raw news for pretraining: SaudiNewsNet paragraphs + ANERcorp's training-part text
+    (the word2vec corpus), cut into pieces of at most ``width`` tokens."""
+    sys.path.insert(0, str(ROOT / "training"))
+    from build_clusters import corpus
+
+    out = []
+    for words in corpus(shared):
+        words = [w for w in words if w]
+        for k in range(0, len(words), width):
+            if len(words[k : k + width]) >= 4:
+                out.append(words[k : k + width])
+    return out
+
+
+def pretrain(model, fz: Featuriser, seqs: list[list[str]], args) -> None:
+    """Language-model pretraining of the bag and the BiLSTM on raw news: the forward states
+    predict the next word's cluster (2,048 k-means classes of ``clusters.tsv``; rare words,
+    punctuation and numbers a class each), the backward states the previous word's.
+
+    ANERcorp's 100k training tokens teach the LSTM little about context; millions of tokens
+    of news teach it which positions hold names (after ``قال``, before ``بن``). The NER
+    training then starts from these weights; inference is unchanged (same network).
+    """
+    import torch
+    from torch import nn
+
+    from kg.extract.ner.crf import clusters
+
+    table = clusters()
+    forms: dict[str, int] = {}
+    ids = [np.asarray([forms.setdefault(w, len(forms)) for w in s]) for s in seqs]
+    vocab = list(forms)
+    n_cls = 2048
+
+    def cls(w: str) -> int:
+        c = table.get(w)
+        if c:
+            return int(c[-1])
+        if w and not w[0].isalnum():
+            return n_cls + 1
+        return n_cls + 2 if w.isdigit() else n_cls
+
+    emb_row = np.asarray([fz.embedding_row(w) for w in vocab])
+    feats = [fz.feature_ids(w) for w in vocab]
+    target = torch.tensor([cls(w) for w in vocab])
+    hd = model.lstm.hidden_size
+    heads = nn.Linear(hd, n_cls + 3), nn.Linear(hd, n_cls + 3)
+    params = [*model.bag.parameters(), *model.lstm.parameters()]
+    params += [*heads[0].parameters(), *heads[1].parameters()]
+    opt = torch.optim.Adam(params, lr=args.pretrain_lr)
+    rng = np.random.default_rng(args.seed)
+    total_tokens = sum(map(len, ids))
+    print(f"pretraining on {len(ids)} pieces, {total_tokens} tokens, {len(vocab)} forms", flush=True)
+    t0, seen = time.time(), 0
+    model.train()
+    for epoch in range(args.pretrain_epochs):
+        order = rng.permutation(len(ids))
+        run = 0.0
+        for n, k in enumerate(range(0, len(order), args.pretrain_batch), 1):
+            chunk = [ids[j] for j in order[k : k + args.pretrain_batch]]
+            lengths = [len(c) for c in chunk]
+            t = max(lengths)
+            f = np.zeros((len(chunk), t), dtype=np.int64)
+            mask = np.zeros((len(chunk), t), dtype=bool)
+            for r, c in enumerate(chunk):
+                f[r, : len(c)] = c
+                mask[r, : len(c)] = True
+            flat, offsets = [], []
+            for form, m in zip(f.ravel(), mask.ravel(), strict=True):
+                offsets.append(len(flat))
+                flat.extend(feats[form] if m else [0])
+            h = model.states(
+                torch.from_numpy(emb_row[f]), torch.tensor(flat), torch.tensor(offsets), torch.tensor(lengths)
+            )
+            y = target[torch.from_numpy(f)]
+            y[~torch.from_numpy(mask)] = -100
+            fwd = heads[0](h[:, :-1, :hd]).reshape(-1, n_cls + 3)
+            bwd = heads[1](h[:, 1:, hd:]).reshape(-1, n_cls + 3)
+            loss = nn.functional.cross_entropy(fwd, y[:, 1:].reshape(-1)) + nn.functional.cross_entropy(
+                bwd, y[:, :-1].reshape(-1)
+            )
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+            run += loss.item()
+            seen += sum(lengths)
+            if n % 500 == 0:
+                rate = seen / (time.time() - t0)
+                print(f"  epoch {epoch + 1} step {n}: LM loss {run / 500:.3f} ({rate:.0f} tok/s)", flush=True)
+                run = 0.0
+            if args.pretrain_tokens and seen >= args.pretrain_tokens:
+                print(f"pretrained on {seen} tokens in {time.time() - t0:.0f}s", flush=True)
+                return
+    print(f"pretrained on {seen} tokens in {time.time() - t0:.0f}s", flush=True)
 
 
 def batches(data, size, rng=None, feat_drop: float = 0.0):
@@ -229,6 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--install", action="store_true")
+    ap.add_argument("--pretrain-tokens", type=int, default=0, help="LM pretraining on raw news (0: none)")
+    ap.add_argument("--pretrain-epochs", type=int, default=1)
+    ap.add_argument("--pretrain-batch", type=int, default=64)
+    ap.add_argument("--pretrain-lr", type=float, default=2e-3)
+    ap.add_argument("--pretrained", type=Path, help="reuse (or save) the pretrained weights here")
     args = ap.parse_args(argv)
     if args.only_vectors or not (args.vectors / "w2v.npy").is_file():
         train_vectors(args.shared, args.vectors)
@@ -247,6 +354,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(fz.feats)} features, {len(words)} vectors")
     fit_data = encode(fit, fz)
     model = build_model(vectors, len(fz.feats), args.feat_dim, args.hidden, args.dropout)
+    if args.pretrained and args.pretrained.is_file():
+        model.load_state_dict(torch.load(args.pretrained))
+        print(f"pretrained weights from {args.pretrained}")
+    elif args.pretrain_tokens:
+        pretrain(model, fz, lm_sequences(args.shared), args)
+        if args.pretrained:
+            torch.save(model.state_dict(), args.pretrained)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / MODEL_FILE
