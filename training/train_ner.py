@@ -85,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--algorithm", default="lbfgs", help="crfsuite trainer: lbfgs, ap, pa, l2sgd, arow")
     ap.add_argument("--final", action="store_true", help="train on all of ANERcorp (dev included)")
     ap.add_argument("--install", action="store_true", help="copy the model into the package")
+    ap.add_argument(
+        "--inner",
+        action="store_true",
+        help="train on the first 90%% of the training part, score its last 10%% (model selection)",
+    )
     ap.add_argument("--clusters", type=Path, help="experiment with another cluster table (not shipped)")
     ap.add_argument("--write-dev", type=Path, help="only write the dev split as CoNLL (for kg eval ner)")
     args = ap.parse_args(argv)
@@ -100,13 +105,15 @@ def main(argv: list[str] | None = None) -> int:
         _use_clusters(args.clusters)
     sents = read_conll(args.shared / "corpora" / "anercorp" / "train.conll")
     train_part, dev = split_sentences(sents)
+    if args.inner:
+        train_part, dev = split_sentences(train_part)
     t0 = time.time()
     data = sents if args.final else train_part
     path = train(data, args.out, args.c1, args.c2, args.iterations, args.algorithm)
     print(f"trained in {time.time() - t0:.0f}s → {path} ({path.stat().st_size / 2**20:.1f} MiB)")
     from kg.extract.ner.evaluate import format_table
 
-    print(format_table(evaluate(path, dev), "ANERcorp dev (last 10%)"))
+    print(format_table(evaluate(path, dev), "inner validation" if args.inner else "ANERcorp dev (last 10%)"))
     if args.install:
         shutil.copy(path, PACKAGE_MODEL / MODEL_FILE)
         print(f"installed → {PACKAGE_MODEL / MODEL_FILE}")
