@@ -330,8 +330,20 @@ def test_score_known_numbers():
     assert s["per_type"]["LOC"]["p"] == 1.0 and s["per_type"]["LOC"]["r"] == 0.5
     assert s["per_type"]["ORG"]["f1"] == 0.0 and s["per_type"]["ORG"]["fp"] == 2
     assert s["per_type"]["MISC"]["r"] == 0.0 and s["per_type"]["MISC"]["support"] == 1
+    lo, hi = s["f1_interval"]  # bootstrap over the two sentences
+    assert 0.0 <= lo <= s["overall"]["f1"] <= hi <= 1.0
     table = format_table(s)
-    assert "overall" in table and "PERS" in table
+    assert "overall" in table and "PERS" in table and "interval" in table
+
+
+def test_f1_interval_narrows_with_more_sentences():
+    from kg.extract.ner.evaluate import f1_interval
+
+    assert f1_interval([(1, 0, 0)] * 5) == [1.0, 1.0]
+    assert f1_interval([]) == [0.0, 0.0]
+    few = f1_interval([(1, 0, 0), (0, 1, 1)] * 10)
+    many = f1_interval([(1, 0, 0), (0, 1, 1)] * 1000)
+    assert few[0] < many[0] <= 0.5 <= many[1] < few[1]
 
 
 def test_score_conll_file_and_cli_entry(tmp_path, capsys):
