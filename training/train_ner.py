@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="train on the first 90%% of the training part, score its last 10%% (model selection)",
     )
+    ap.add_argument("--extra-conll", type=Path, help="more training sentences (silver), CoNLL")
+    ap.add_argument("--extra-every", type=int, default=1, help="keep every n-th extra sentence")
     ap.add_argument("--clusters", type=Path, help="experiment with another cluster table (not shipped)")
     ap.add_argument("--write-dev", type=Path, help="only write the dev split as CoNLL (for kg eval ner)")
     args = ap.parse_args(argv)
@@ -109,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         train_part, dev = split_sentences(train_part)
     t0 = time.time()
     data = sents if args.final else train_part
+    if args.extra_conll:
+        data = data + read_conll(args.extra_conll)[:: args.extra_every]
     path = train(data, args.out, args.c1, args.c2, args.iterations, args.algorithm)
     print(f"trained in {time.time() - t0:.0f}s → {path} ({path.stat().st_size / 2**20:.1f} MiB)")
     from kg.extract.ner.evaluate import format_table

@@ -336,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pretrain-batch", type=int, default=64)
     ap.add_argument("--pretrain-lr", type=float, default=2e-3)
     ap.add_argument("--pretrained", type=Path, help="reuse (or save) the pretrained weights here")
+    ap.add_argument("--extra-conll", type=Path, help="more training sentences (silver), CoNLL")
+    ap.add_argument("--extra-every", type=int, default=1, help="keep every n-th extra sentence")
     args = ap.parse_args(argv)
     if args.only_vectors or not (args.vectors / "w2v.npy").is_file():
         train_vectors(args.shared, args.vectors)
@@ -353,6 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     fz = Featuriser(words, (w for s, _ in fit for w in s))
     print(f"{len(fz.feats)} features, {len(words)} vectors")
     fit_data = encode(fit, fz)
+    if args.extra_conll:
+        extra = read_conll(args.extra_conll)[:: args.extra_every]
+        fit_data += encode(extra, fz)
+        print(f"+ {len(extra)} extra sentences from {args.extra_conll}")
     model = build_model(vectors, len(fz.feats), args.feat_dim, args.hidden, args.dropout)
     if args.pretrained and args.pretrained.is_file():
         model.load_state_dict(torch.load(args.pretrained))
