@@ -139,6 +139,21 @@ def test_documents_decoded_together_answer_as_one_at_a_time(model):
     assert model.pipe_documents(texts) == [model(t) for t in texts]
 
 
+def test_sentences_are_tagged_in_groups_of_like_length_and_bounded_size():
+    from kg.extract.ner.crf import by_length
+
+    sents = [["w"] * n for n in (3, 0, 5, 1000, 2000, 40000, 2, 7)]
+    groups = []
+
+    def tag(batch):
+        groups.append([len(s) for s in batch])
+        return [[f"{len(s)}"] * len(s) for s in batch]
+
+    out = by_length(sents, tag, size=4, cells=1 << 15)
+    assert [row[:1] for row in out] == [["3"], [], ["5"], ["1000"], ["2000"], ["40000"], ["2"], ["7"]]
+    assert groups == [[2, 3, 5, 7], [1000, 2000], [40000]]  # short first; padding bounded
+
+
 def test_articles_extracted_in_a_batch_have_their_own_facts():
     from kg.extract import extract, extract_batch
     from kg.model import Article

@@ -338,17 +338,26 @@ def grown(table, need: int):
     return bigger
 
 
-def by_length(sentences: list[list[str]], tag, size: int = 128) -> list[list[str]]:
+def by_length(
+    sentences: list[list[str]], tag, size: int = 128, cells: int = 1 << 15
+) -> list[list[str]]:
     """``tag`` (a batch of non-empty sentences → their tags) run on groups of sentences of
     about the same length, the answers put back in order. A batch is padded to its longest
     sentence: sorted first, a long article's batch wastes little on padding, and the
-    per-step work of the BiLSTM runs on matrices of ``size`` rows."""
+    per-step work of the BiLSTM runs on matrices of up to ``size`` rows. A group holds at
+    most ``cells`` padded tokens (but always one sentence), so that a few unpunctuated
+    paragraphs of thousands of words do not multiply the memory by the group's size."""
     out: list[list[str]] = [[] for _ in sentences]
     order = sorted((k for k, s in enumerate(sentences) if s), key=lambda k: len(sentences[k]))
-    for a in range(0, len(order), size):
-        ks = order[a : a + size]
+    a = 0
+    while a < len(order):
+        b = a + 1
+        while b < len(order) and b - a < size and (b - a + 1) * len(sentences[order[b]]) <= cells:
+            b += 1
+        ks = order[a:b]
         for k, tags in zip(ks, tag([sentences[k] for k in ks]), strict=True):
             out[k] = tags
+        a = b
     return out
 
 
