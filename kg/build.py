@@ -101,10 +101,10 @@ def _warm_resources(ner: str = "rules") -> None:
     places()
     place_first_words()
     if ner != "rules":
-        from kg.extract.ner import get_recogniser
+        from kg.extract.ner import build_backend, get_recogniser
 
         # The model and its tables, loaded once before the fork and shared by the workers.
-        get_recogniser("model" if ner == "combined" else ner)("")
+        get_recogniser(build_backend(ner))("")
 
 
 # Own pages for at most this many entities and events (the rest are on graph.html).

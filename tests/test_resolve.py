@@ -22,6 +22,11 @@ def graph() -> Graph:
     return resolve([extract(a) for a in articles])
 
 
+def _resolved(*articles: tuple[str, str, date]) -> Graph:
+    """The graph of ``(id, text, publication day)`` articles, extracted with the rules."""
+    return resolve([extract(Article(id=i, text=t, dct=d)) for i, t, d in articles])
+
+
 def _persons(g: Graph, word: str):
     return [e for e in g.entities if e.kind == "person" and any(word in n for n in (e.label, *e.aliases))]
 
@@ -248,12 +253,8 @@ def test_a_king_by_his_title_across_articles_and_no_person_in_a_place_named_afte
     founder = "أسس الملك عبدالعزيز بن عبدالرحمن آل سعود المملكة العربية السعودية."
     short = "وفي عهد الملك عبدالعزيز، توسعت المدينة."
     airport = "ووصل الوفد إلى مطار الملك عبدالعزيز الدولي بجدة."
-    g = resolve(
-        [
-            extract(Article(id="f", text=founder, dct=date(2015, 7, 20))),
-            extract(Article(id="s", text=short, dct=date(2015, 7, 21))),
-            extract(Article(id="a", text=airport, dct=date(2015, 7, 21))),
-        ]
+    g = _resolved(
+        ("f", founder, date(2015, 7, 20)), ("s", short, date(2015, 7, 21)), ("a", airport, date(2015, 7, 21))
     )
     the_founder = _persons(g, "عبدالعزيز بن عبدالرحمن")
     assert len(the_founder) == 1 and {"f", "s"} <= set(the_founder[0].articles)
@@ -298,12 +299,8 @@ def test_a_post_with_epithets_is_its_holder_but_not_a_former_one() -> None:
     named = "وقال الرئيس التركي رجب طيب أردوغان في أنقرة اليوم إن بلاده ستواصل عملياتها."
     epithet = "وندد الرئيس التركي الإسلامي المحافظ بالهجوم خلال زيارته."
     former = "وقال الرئيس التركي الأسبق إن الحكومة أخطأت."
-    g = resolve(
-        [
-            extract(Article(id="n", text=named, dct=date(2015, 7, 20))),
-            extract(Article(id="e", text=epithet, dct=date(2015, 7, 21))),
-            extract(Article(id="f", text=former, dct=date(2015, 7, 21))),
-        ]
+    g = _resolved(
+        ("n", named, date(2015, 7, 20)), ("e", epithet, date(2015, 7, 21)), ("f", former, date(2015, 7, 21))
     )
     erdogan = _persons(g, "أردوغان")
     assert len(erdogan) == 1 and "e" in erdogan[0].articles and "f" not in erdogan[0].articles

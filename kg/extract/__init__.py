@@ -32,9 +32,10 @@ def extract_batch(articles: Sequence[Article], ner: str = "rules") -> list[Artic
     """``extract`` of each article; the statistical recogniser decodes them all at once
     (``kg.extract.ner.found.prime``), with the same answers as one article at a time."""
     if ner != "rules":
+        from kg.extract.ner import build_backend
         from kg.extract.ner.found import prime
 
-        prime("model" if ner == "combined" else ner, [a.text for a in articles])
+        prime(build_backend(ner), [a.text for a in articles])
     return [extract(a, ner=ner) for a in articles]
 
 
@@ -51,11 +52,10 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
     for toks in sent_tokens:
         sentence_found = find_mentions(toks)
         if ner != "rules":
+            from kg.extract.ner import build_backend
             from kg.extract.ner.found import add_model_mentions
 
-            # ``combined`` is the model on top of the rules, which is what this does anyway.
-            backend = "model" if ner == "combined" else ner
-            sentence_found = add_model_mentions(text, toks, sentence_found, backend=backend)
+            sentence_found = add_model_mentions(text, toks, sentence_found, backend=build_backend(ner))
         for f in sentence_found:
             k = bisect_right(time_starts, f.start) - 1
             if not (k >= 0 and f.start < times_all[k].end):  # a date is not a name

@@ -64,6 +64,12 @@ def names() -> list[str]:
     return sorted(_FACTORIES)
 
 
+def build_backend(ner: str) -> str:
+    """The recogniser ``kg build --ner`` runs on top of the rules: ``combined`` is the model
+    (the build always keeps the rules' mentions and adds the backend's)."""
+    return "model" if ner == "combined" else ner
+
+
 @cache
 def get_recogniser(name: str) -> Recogniser:
     """The recogniser registered under ``name`` (built once per process)."""
@@ -280,4 +286,13 @@ def _no_overlaps(spans: list[Span3]) -> list[Span3]:
     return sorted(keep)
 
 
-__all__ = ["LABELS", "CRFRecogniser", "Recogniser", "get_recogniser", "merge", "names", "register"]
+__all__ = [
+    "LABELS",
+    "CRFRecogniser",
+    "Recogniser",
+    "build_backend",
+    "get_recogniser",
+    "merge",
+    "names",
+    "register",
+]
