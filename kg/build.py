@@ -1,9 +1,9 @@
 """The build pipeline: files → articles → facts → graph → Turtle, store and page.
 
 Stages never know about each other's formats; this module wires them. Extraction is
-mapped over processes (it is a pure function of the article); everything written into
-the output folder is first written under a temporary name and moved into place only
-when complete, so a build that dies leaves the previous output intact.
+mapped over processes (it is a pure function of the article); everything is written
+into a new generation of the output folder and published in one atomic step only when
+complete (``kg.outdir``), so a build that dies leaves the previous output intact.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import multiprocessing
 import os
 import shutil
 import signal
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +22,8 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from kg.extract import EXTRACT_BATCH, extract_batch
+from kg.extract import EXTRACT_BATCH
+from kg.extract.budget import Skipped, extract_within, limits
 from kg.facts import (
     FACTS_DIR,
     FactsStore,
@@ -35,6 +35,7 @@ from kg.facts import (
 )
 from kg.ingest import IngestReport, iter_articles
 from kg.model import Article, ArticleFacts, Graph
+from kg.outdir import clean_leftovers, new_generation, publish
 from kg.resolve import resolve
 
 
@@ -56,30 +57,49 @@ Progress = Callable[[str, int, int | None], None]
 
 
 def extract_all(
-    articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None, ner: str = "model"
+    articles: Sequence[Article],
+    jobs: int = 1,
+    progress: Progress | None = None,
+    ner: str = "model",
+    report: IngestReport | None = None,
 ) -> list[ArticleFacts]:
     """Facts for every article, in input order; ``jobs`` > 1 uses worker processes.
 
     Articles go in batches of ``EXTRACT_BATCH`` (``kg.extract.extract_batch``: the recogniser
-    decodes a batch together)."""
-    run = partial(extract_batch, ner=ner)
+    decodes a batch together). Each article has a budget (``kg.extract.budget``): one longer
+    than ``HADATH_MAX_ARTICLE_CHARS`` characters (default 1,000,000) or whose extraction
+    runs past ``HADATH_ARTICLE_TIMEOUT`` seconds (default 60), both environment variables
+    (``0``: no limit), is left out of the answer and recorded in ``report`` as skipped, with
+    its reason (``kg build`` then exits with 3); the other articles of its batch are kept.
+    ``ValueError`` when one of the variables is not a number."""
+    lim = limits()  # in the parent: a bad value fails before any work
+    run = partial(extract_within, ner=ner, lim=lim)
     batches = [articles[k : k + EXTRACT_BATCH] for k in range(0, len(articles), EXTRACT_BATCH)]
     out: list[ArticleFacts] = []
+    seen = 0
+
+    def take(results: list[ArticleFacts | Skipped]) -> None:
+        nonlocal seen
+        seen += len(results)
+        out.extend(_kept(results, report))
+        if progress:
+            progress("extract", seen, len(articles))
+
+    if not articles:
+        return out
+    # Loaded before any article's timer starts (and, with workers, once in the parent,
+    # shared by the forked workers): loading is no article's time.
+    _warm_resources(ner)
     if jobs <= 1 or len(articles) < 50:
         for batch in batches:
-            out.extend(run(batch))
-            if progress:
-                progress("extract", len(out), len(articles))
+            take(run(batch))
         return out
-    _warm_resources(ner)  # loaded once in the parent, shared by forked workers
     # Workers ignore Ctrl-C; the parent takes it and terminates them at once (an executor
     # would first wait for every queued article).
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
     try:
-        for facts in pool.imap(run, batches):
-            out.extend(facts)
-            if progress:
-                progress("extract", len(out), len(articles))
+        for results in pool.imap(run, batches):
+            take(results)
     except BaseException:
         pool.terminate()
         raise
@@ -88,6 +108,18 @@ def extract_all(
     finally:
         pool.join()
     return out
+
+
+def _kept(results: list[ArticleFacts | Skipped], report: IngestReport | None) -> list[ArticleFacts]:
+    """The facts of ``results``; each article skipped by its budget goes to ``report``."""
+    kept = []
+    for r in results:
+        if isinstance(r, Skipped):
+            if report is not None:
+                report.skip(r.origin, r.reason)
+        else:
+            kept.append(r)
+    return kept
 
 
 def _ignore_sigint() -> None:
@@ -150,9 +182,10 @@ def build(
     ner: str = "model",
     add: bool = False,
 ) -> BuildResult:
-    """Build into ``out``: everything is made in a staging folder inside it and moved into
-    place only when all of it is complete, so an interrupted build (Ctrl-C, kill, full disk)
-    leaves the previous output as it was; the next build clears the leftovers.
+    """Build into ``out``: everything is made in a new generation folder inside it and
+    published in one atomic step when all of it is complete (``kg.outdir``), so an
+    interrupted build (Ctrl-C, kill, full disk) leaves the previous output as it was and a
+    reader never sees half of each; the next build clears the leftovers.
 
     ``add``: ``inputs`` are added to the build already in ``out``. Its stored facts are
     reused, only articles it does not hold are extracted, and resolution runs again over
@@ -162,12 +195,11 @@ def build(
     if add and not out.exists():
         load_facts(out)  # raises, naming what is missing, before the lock creates ``out``
     with output_lock(out):
-        for stale in out.glob(".staging-*"):
-            shutil.rmtree(stale, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        clean_leftovers(out)
+        generation = new_generation(out)
         try:
             result = _build_into(
-                staging,
+                generation,
                 inputs,
                 default_dct,
                 jobs,
@@ -179,28 +211,11 @@ def build(
                 ner,
                 add_to=out if add else None,
             )
-            _publish(staging, out)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            publish(generation, out)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
     return replace(result, out=out)
-
-
-def _publish(staging: Path, out: Path) -> None:
-    """Move the finished outputs over the previous ones, one atomic rename each."""
-    for item in sorted(staging.iterdir()):
-        target = out / item.name
-        if item.is_dir():
-            old = None
-            if target.exists():
-                old = out / f".old-{item.name}-{os.getpid()}"
-                os.replace(target, old)
-            os.replace(item, target)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(item, target)
-    for leftover in out.glob(".old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _build_into(
@@ -231,6 +246,7 @@ def _build_into(
         previous = load_facts(add_to)
         timings["facts_load"] = time.perf_counter() - t0
 
+    _started(progress, "ingest")
     t0 = time.perf_counter()
     articles = list(iter_articles(list(inputs), default_dct=default_dct, report=report))
     timings["ingest"] = time.perf_counter() - t0
@@ -238,30 +254,35 @@ def _build_into(
     key = extractor_key(ner)
     notes: list[str] = []
     incremental = None
+    _started(progress, "extract")
     t0 = time.perf_counter()
     if previous is None:
-        facts = extract_all(articles, jobs=jobs, progress=progress, ner=ner)
+        facts = extract_all(articles, jobs=jobs, progress=progress, ner=ner, report=report)
     else:
-        facts, incremental = _extract_added(articles, previous, key, jobs, progress, ner, notes)
+        facts, incremental = _extract_added(articles, previous, key, jobs, progress, ner, notes, report)
     # One canonical order, the article ids': resolution depends on the order of its input
     # (the first-come merges of events, the order of mentions), and ``--add`` of B to a build
     # of A must give what a full build of A and B gives, whatever order the inputs came in.
     facts.sort(key=lambda f: f.article.id)
     timings["extract"] = time.perf_counter() - t0
 
+    _started(progress, "facts")
     t0 = time.perf_counter()
     write_facts(out / FACTS_DIR, facts, key, previous)
     timings["facts"] = time.perf_counter() - t0
 
+    _started(progress, "resolve")
     t0 = time.perf_counter()
     graph = resolve(facts, actor_dict=actor_dict)
     timings["resolve"] = time.perf_counter() - t0
 
+    _started(progress, "rdf")
     t0 = time.perf_counter()
     ttl = out / "graph.ttl"
     triples = write_turtle(graph, ttl)
     timings["rdf"] = time.perf_counter() - t0
 
+    _started(progress, "store")
     t0 = time.perf_counter()
     build_store(ttl, out / "store")
     timings["store"] = time.perf_counter() - t0
@@ -270,6 +291,7 @@ def _build_into(
     if pages:
         from kg.pages.node_pages import choose_paged, write_pages
 
+        _started(progress, "pages")
         t0 = time.perf_counter()
         paged = choose_paged(graph, MAX_NODE_PAGES)
         node_figures = write_pages(graph, out, lang=lang, paged=paged)  # first: graph.html links to them
@@ -281,6 +303,7 @@ def _build_into(
     if exports:
         from kg.export import write_exports
 
+        _started(progress, "exports")
         t0 = time.perf_counter()
         write_exports(graph, out)  # OUT/graph.graphml, OUT/graph.gexf, OUT/events.csv
         timings["exports"] = time.perf_counter() - t0
@@ -300,6 +323,12 @@ def _build_into(
     )
 
 
+def _started(progress: Progress | None, stage: str) -> None:
+    """Tell the progress callback a stage begins (``total`` None: no count to give)."""
+    if progress:
+        progress(stage, 0, None)
+
+
 def _extract_added(
     articles: list[Article],
     previous: FactsStore,
@@ -308,6 +337,7 @@ def _extract_added(
     progress: Progress | None,
     ner: str,
     notes: list[str],
+    report: IngestReport | None = None,
 ) -> tuple[list[ArticleFacts], dict]:
     """The stored facts plus those of the articles the store does not hold yet.
 
@@ -341,7 +371,7 @@ def _extract_added(
         replacing = {a.id for a in todo}
         todo = [f.article for art_id, f in held.items() if art_id not in replacing] + todo
         held = {}
-    fresh = extract_all(todo, jobs=jobs, progress=progress, ner=ner)
+    fresh = extract_all(todo, jobs=jobs, progress=progress, ner=ner, report=report)
     for f in fresh:
         held[f.article.id] = f
     info = {

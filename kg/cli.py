@@ -95,6 +95,7 @@ def build(
     """Build the graph: OUT/graph.ttl, OUT/store (for kg query), OUT/graph.html, OUT/build-report.json."""
     from kg.build import build as run_build
     from kg.facts import FactsStoreError
+    from kg.progress import ProgressLog
 
     try:
         if ner not in ("rules", "model", "crf", "combined", "camel"):
@@ -103,10 +104,7 @@ def build(
         if missing:
             raise CliError(f"no such file or folder: {', '.join(missing)}; check the path")
 
-        def progress(stage: str, done: int, total: int | None) -> None:
-            if not quiet and total and sys.stderr.isatty():
-                typer.echo(f"\r{stage}: {done}/{total}", err=True, nl=False)
-
+        progress = None if quiet else ProgressLog(sys.stderr)
         result = run_build(
             inputs,
             out,
@@ -135,8 +133,8 @@ def build(
         _fail(exc)
         return
     if not quiet:
-        if sys.stderr.isatty():
-            typer.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+        if progress is not None:
+            progress.clear()
         for note in result.notes:
             typer.echo(f"kg: note: {note}", err=True)
         if result.incremental is not None:

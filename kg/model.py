@@ -13,9 +13,15 @@ from datetime import date
 from typing import Literal
 
 Kind = Literal["person", "organization", "place"]
-EventType = Literal["Meeting", "Visit", "Agreement", "Statement"]
+# Meeting, Visit and Call are consultations (hd:Consultation, PLOVER's CONSULT).
+EventType = Literal["Meeting", "Visit", "Call", "Agreement", "Statement"]
 Precision = Literal["day", "week", "month", "year", "decade", "vague", "unresolved"]
 Status = Literal["happened", "planned"]
+# Where an event's date came from (hd:dateSource): written in the event's own clause;
+# taken from another sentence of the article about the same event (the lead, the
+# headline, the dateline); the article's publication day (``اليوم``, or no date word);
+# or nowhere (the article gives none, and the event has no time).
+DateSource = Literal["stated", "inherited", "publication", "none"]
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,9 @@ class TimeExpression:
 @dataclass(frozen=True)
 class Role:
     entity: int  # index into ``ArticleFacts.entities``
-    role: str  # host | guest | visitor | destination | participant | attendee | speaker | signatory
+    # host | guest | visitor | destination | caller | callee | participant | attendee | speaker
+    # | signatory
+    role: str
     mention: int  # index into ``ArticleFacts.mentions``
 
 
@@ -110,6 +118,7 @@ class Event:
     place: int | None = None  # index into ``ArticleFacts.entities``
     time: int | None = None  # index into ``ArticleFacts.times``
     status: Status = "happened"
+    date_source: DateSource | None = None  # None: not recorded
 
 
 @dataclass(frozen=True)
@@ -183,6 +192,18 @@ class EventNode:
     mentions: tuple[EventMention, ...]
     # Articles that announced the event before it took place (a subset of ``articles``).
     anticipated_by: tuple[str, ...] = ()
+    # Where ``time`` came from (``Event.date_source`` of the best source); None: not recorded.
+    # The outputs read it through ``event_date_source``.
+    date_source: DateSource | None = None
+
+
+def event_date_source(ev: EventNode) -> DateSource | None:
+    """The date source the outputs state for ``ev`` (RDF, pages, CSV): ``"none"`` when the
+    event has no time, whatever was recorded; else ``ev.date_source``, except that a
+    ``"none"`` beside a time is contradicted by it and gives None (not recorded)."""
+    if ev.time is None:
+        return "none"
+    return None if ev.date_source == "none" else ev.date_source
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,8 @@ def test_interface_strings_in_both_languages() -> None:
         "attendee",
         "speaker",
         "signatory",
+        "caller",
+        "callee",
     }
     with pytest.raises(ValueError):
         strings("fr")

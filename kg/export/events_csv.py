@@ -1,8 +1,12 @@
 """A table of events, one row per event (GDELT-style), as UTF-8 CSV.
 
-Columns: ``id, type, label, date, precision, status, place, place_id, actors,
-num_sources, source_urls``. ``date`` is the ISO value at its ``precision`` (empty and
-``unresolved`` when the text gave no date the build could fix); ``actors`` lists
+Columns: ``id, type, label, date, precision, date_source, status, place, place_id,
+actors, num_sources, source_urls``. ``type`` is the event type (``Meeting``, ``Visit``,
+``Call``, ``Agreement``, ``Statement``); ``date`` is the ISO value at its ``precision``
+(empty and ``unresolved`` when the text gave no date the build could fix);
+``date_source`` says where the date came from (``stated`` in the event's clause,
+``inherited`` from elsewhere in the article, ``publication`` day, ``none`` for an event
+with no time; empty when not recorded); ``actors`` lists
 ``role:name`` pairs joined with ``; `` (``host:صلاح الدين النمروش; guest:خلوصي أكار``);
 ``source_urls`` is the articles' URLs separated by spaces (URLs have none).
 
@@ -19,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.export.atomic import write_atomic
-from kg.model import Graph
+from kg.model import Graph, event_date_source
 
 CSV_COLUMNS = (
     "id",
@@ -27,6 +31,7 @@ CSV_COLUMNS = (
     "label",
     "date",
     "precision",
+    "date_source",
     "status",
     "place",
     "place_id",
@@ -55,6 +60,7 @@ def event_rows(graph: Graph) -> Iterator[dict]:
             "label": _cell(ev.label),
             "date": (t.value or "") if t else "",
             "precision": t.precision if t else "unresolved",
+            "date_source": event_date_source(ev) or "",
             "status": ev.status,
             "place": _cell(labels.get(ev.place, ev.place or "")),
             "place_id": ev.place or "",

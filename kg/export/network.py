@@ -1,9 +1,11 @@
 """The graph as a networkx DiGraph, written as GraphML and GEXF for Gephi.
 
 Nodes are entities and events, keyed by their stable ids, with the attributes
-``kind`` (person | organization | place | event), ``label``, ``type`` (the event type,
-or the entity's subtype), ``date`` (an event's ISO value; empty when unresolved),
-``precision``, ``status``, ``country`` and ``articles``. Edges run from an event to
+``kind`` (person | organization | place | event), ``label``, ``type`` (the event type:
+Meeting, Visit, Call, Agreement, Statement; or the entity's subtype), ``date`` (an
+event's ISO value; empty when unresolved), ``precision``, ``date_source`` (stated |
+inherited | publication | none, as in events.csv; empty when not recorded), ``status``,
+``country`` and ``articles``. Edges run from an event to
 each actor with ``role`` (several roles joined with ``;``), to its place with role
 ``place``, and from an entity to its affiliation with role ``affiliation``. Every
 attribute is a string or an integer and present on every node, so Gephi sees one column
@@ -18,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.export.atomic import write_atomic
-from kg.model import Graph
+from kg.model import Graph, event_date_source
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -37,6 +39,7 @@ def to_networkx(graph: Graph) -> nx.DiGraph:
             type=_x(e.subtype),
             date="",
             precision="",
+            date_source="",
             status="",
             country=_x(e.country),
             articles=len(e.articles),
@@ -50,6 +53,7 @@ def to_networkx(graph: Graph) -> nx.DiGraph:
             type=ev.type,
             date=_x(t.value) if t and t.value else "",
             precision=t.precision if t else "",
+            date_source=event_date_source(ev) or "",
             status=ev.status,
             country="",
             articles=len(ev.articles),

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from kg.arabic.tokens import Token, sentence_spans, tokenize
 from kg.extract.entities import chain
 from kg.extract.events import ActorRef, find_events, role_priority
+from kg.extract.events.anchoring import anchor_times
 from kg.extract.mentions import Found, find_mentions
 from kg.model import Article, ArticleFacts, Event, LocalEntity, Mention, Role, Span, TimeExpression
 
@@ -31,12 +32,19 @@ EXTRACT_BATCH = 16
 def extract_batch(articles: Sequence[Article], ner: str = "rules") -> list[ArticleFacts]:
     """``extract`` of each article; the statistical recogniser decodes them all at once
     (``kg.extract.ner.found.prime``), with the same answers as one article at a time."""
+    return list(iter_extract_batch(articles, ner))
+
+
+def iter_extract_batch(articles: Sequence[Article], ner: str = "rules") -> Iterator[ArticleFacts]:
+    """``extract_batch``, each article's facts as soon as they are made (so that a time
+    limit, ``kg.extract.budget``, keeps the articles finished before it struck)."""
     if ner != "rules":
         from kg.extract.ner import build_backend
         from kg.extract.ner.found import prime
 
         prime(build_backend(ner), [a.text for a in articles])
-    return [extract(a, ner=ner) for a in articles]
+    for a in articles:
+        yield extract(a, ner=ner)
 
 
 def extract(article: Article, ner: str = "rules") -> ArticleFacts:
@@ -118,6 +126,8 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             principals = tuple(r.entity for r in roles if r.role in ("host", "guest", "participant"))
             if ev["type"] == "Meeting" and len(principals) >= 2:
                 sides, sides_time = principals, time
+    lead_end = sentences[0][1] if sentences else 0
+    events = anchor_times(events, times_all, text, article.dct, lead_end)
     return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(times_all), tuple(events))
 
 
@@ -178,4 +188,4 @@ def _dateline_entity(article: Article, entities: list[LocalEntity]) -> int | Non
     return len(entities) - 1
 
 
-__all__ = ["extract"]
+__all__ = ["EXTRACT_BATCH", "extract", "extract_batch", "iter_extract_batch"]

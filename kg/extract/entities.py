@@ -8,10 +8,12 @@ the article named in full.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import accumulate
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
@@ -53,16 +55,17 @@ class _Cluster:
 def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[LocalEntity]]:
     """Group raw mentions into local entities; add short-form mentions found in ``tokens``."""
     clusters: list[_Cluster] = []
+    index = _ClusterIndex()
     assigned: list[tuple[Found, int]] = []
     starts = [t.start for t in tokens]
     for f in sorted(found, key=lambda f: f.start):
         if f.title_only:
             continue
-        idx = _find_cluster(clusters, f)
+        idx = _find_cluster(clusters, f, index)
         if idx is None and f.kind == "person":
             # ``وصالح``: a span that kept the conjunction (the statistical recogniser's do)
             # is the person the article named, when the bare word names him.
-            bare = _without_proclitic(f, clusters, tokens, starts)
+            bare = _without_proclitic(f, clusters, tokens, starts, index)
             if bare is not None:
                 f, idx = bare
         if idx is None:
@@ -70,16 +73,27 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
                 _Cluster(f.kind, f.name, f.key, [f.name], [], f.affiliation, f.country, f.subtype)
             )
             idx = len(clusters) - 1
+            index.add(idx, clusters[idx])
         else:
+            key = clusters[idx].key
             _absorb(clusters[idx], f)
+            if clusters[idx].key != key:
+                index.add(idx, clusters[idx])  # also under its longer name now
         if f.title:
             clusters[idx].titles.append(f.title)
         assigned.append((f, idx))
     named = len(clusters)
     posts: dict[tuple[str, str | None], int] = {}
+    # The named clusters no longer change: one answer per post and country (an article with
+    # thousands of posts alone would otherwise scan every cluster for each).
+    holders: dict[tuple[str, str | None], int | None] = {}
+    held = _held_titles(clusters[:named])
     for f in found:
         if f.title_only:
-            idx = _holder_of(clusters[:named], assigned, f)
+            ask = (title_lookup_key(f.title or ""), f.affiliation)
+            if ask not in holders:
+                holders[ask] = _holder_of(clusters[:named], held, f)
+            idx = holders[ask]
             if idx is None:
                 # No one in this article holds it: kept as the post alone, for resolution across
                 # the corpus (``خادم الحرمين الشريفين`` → the king named elsewhere).
@@ -101,7 +115,7 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
 
 
 def _without_proclitic(
-    f: Found, clusters: list[_Cluster], tokens: list[Token], starts: list[int]
+    f: Found, clusters: list[_Cluster], tokens: list[Token], starts: list[int], index: _ClusterIndex
 ) -> tuple[Found, int] | None:
     words = f.key.split()
     k = bisect_right(starts, f.start) - 1
@@ -112,7 +126,7 @@ def _without_proclitic(
         if prefix not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") or len(stem) < 3:
             continue
         key = " ".join([stem, *words[1:]])
-        idx = _find_cluster(clusters, replace(f, key=key))
+        idx = _find_cluster(clusters, replace(f, key=key), index)
         if idx is not None:
             # The offsets come from the written token, not from the display form.
             surface = strip_proclitics(first, stem)
@@ -121,15 +135,127 @@ def _without_proclitic(
     return None
 
 
-def _find_cluster(clusters: list[_Cluster], f: Found) -> int | None:
-    for idx, c in enumerate(clusters):
+def _find_cluster(clusters: list[_Cluster], f: Found, index: _ClusterIndex) -> int | None:
+    """The first cluster ``f`` belongs to: the same key, or (persons) a name
+    ``same_person_name`` joins it with. Only the index's candidates are tried: a superset of
+    the answers, in cluster order, so the answer is that of a scan of every cluster."""
+    for idx in index.candidates(f.kind, f.key):
+        c = clusters[idx]
         if c.kind != f.kind:
             continue
         if c.key == f.key:
             return idx
-        if f.kind == "person" and same_person_name(c.key, f.key):
+        if f.kind == "person" and _same_name(c.key, f.key):
             return idx
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_name(a: str, b: str) -> bool:
+    # An article that repeats its names asks the same pairs again and again.
+    return same_person_name(a, b)
+
+
+class _ClusterIndex:
+    """Blocks of an article's clusters by what ``same_person_name`` compares, so that each
+    mention is tried against a handful of clusters, not all of them: an unpunctuated page of
+    thousands of names otherwise costs the square of its length.
+
+    Every rule of ``same_person_name`` needs a shared feature: a subsequence shares the
+    shorter name's first word; a one-word name and a family name share the family name's
+    skeleton or letter classes, else are both foreign-looking words of five letters or more
+    (the ``fuzz.ratio`` rule: those are looked up with rapidfuzz over the few such words);
+    two names of one length share their first word's shape. A cluster is indexed again when
+    it takes a longer name (its old blocks stay: candidates are a superset, checked after).
+
+    The fuzz rule has no block: each of its pools holds the first ``MAX_FUZZY`` words only,
+    far more than an article names (the most persons in 1,000 SaudiNewsNet articles: 209);
+    past that (a list of thousands of foreign names) later ones are not fuzz-matched, and
+    the cost per mention stays bounded.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: dict[tuple, list[int]] = defaultdict(list)
+        self.fuzzy_family = _Pool()  # last words of longer names
+        self.fuzzy_single = _Pool()  # one-word names
+
+    def add(self, idx: int, c: _Cluster) -> None:
+        self.blocks[("key", c.kind, c.key)].append(idx)
+        words = name_words(c.key.split())
+        if c.kind != "person" or not words:
+            return
+        for w in set(words):
+            self.blocks[("word", w)].append(idx)
+        self.blocks[("first", words[0])].append(idx)
+        for shape in first_word_shapes(words):
+            self.blocks[("shape", shape)].append(idx)
+        if len(words) == 1:
+            for shape in _word_shapes(words[0]):
+                self.blocks[("single", shape)].append(idx)
+            if _fuzzy_word(words[0]):
+                self.fuzzy_single.add(words[0], idx)
+        else:
+            for shape in _word_shapes(words[-1]):
+                self.blocks[("family", shape)].append(idx)
+            if _fuzzy_word(words[-1]):
+                self.fuzzy_family.add(words[-1], idx)
+
+    def candidates(self, kind: str, key: str) -> list[int]:
+        found = set(self.blocks.get(("key", kind, key), ()))
+        words = name_words(key.split())
+        if kind == "person" and words:
+            get = self.blocks.get
+            found.update(get(("word", words[0]), ()))  # it is the shorter name
+            for w in set(words):
+                found.update(get(("first", w), ()))  # the cluster is the shorter name
+            for shape in first_word_shapes(words):
+                found.update(get(("shape", shape), ()))
+            if len(words) == 1:
+                for shape in _word_shapes(words[0]):
+                    found.update(get(("family", shape), ()))
+                found.update(_fuzzy_hits(words[0], self.fuzzy_family))
+            else:
+                for shape in _word_shapes(words[-1]):
+                    found.update(get(("single", shape), ()))
+                found.update(_fuzzy_hits(words[-1], self.fuzzy_single))
+        return sorted(found)
+
+
+def _word_shapes(word: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Two keys, one of which a word shares with any ``_similar_word`` of it but those of
+    the fuzz rule: its skeleton, and its letters by sound class (a ``_letter_variant``
+    changes one letter within its class)."""
+    by_class = "".join(str(_LETTER_CLASS[c]) if c in _LETTER_CLASS else c for c in word)
+    return ("s", skeleton(word)), ("c", by_class)
+
+
+def _fuzzy_word(word: str) -> bool:
+    """A word ``_similar_word`` may match by ``fuzz.ratio`` alone."""
+    return len(word) >= 5 and _transliterated(word, word)
+
+
+MAX_FUZZY = 512
+
+
+@dataclass
+class _Pool:
+    """Words the fuzz rule may match, with their clusters (the first ``MAX_FUZZY``)."""
+
+    words: list[str] = field(default_factory=list)
+    clusters: list[int] = field(default_factory=list)
+
+    def add(self, word: str, idx: int) -> None:
+        if len(self.words) < MAX_FUZZY:
+            self.words.append(word)
+            self.clusters.append(idx)
+
+
+def _fuzzy_hits(word: str, pool: _Pool) -> list[int]:
+    if not pool.words or not _fuzzy_word(word):
+        return []
+    # A point below the rule's 80: rounding aside, every pair the rule takes is a candidate.
+    hits = process.extract(word, pool.words, scorer=fuzz.ratio, score_cutoff=79, limit=None)
+    return [pool.clusters[k] for _, _, k in hits]
 
 
 def same_person_name(a: str, b: str) -> bool:
@@ -299,24 +425,34 @@ def title_lookup_key(title: str) -> str:
 def holds_title(held: str, want: str) -> bool:
     """A post held (as written with a name) answers a post written alone: ``وزير الخارجية
     السعودي عادل الجبير`` answers ``وزير الخارجية``; ``الملك سلمان`` answers ``الملك``."""
-    tk = title_lookup_key(held)
+    return _answers(title_lookup_key(held), want)
+
+
+def _answers(tk: str, want: str) -> bool:
+    """``holds_title`` on the lookup key ``tk`` of the post held."""
     return tk == want or tk.startswith(want + " ") or want in tk.split()
 
 
-def _holder_of(clusters: list[_Cluster], assigned: list[tuple[Found, int]], f: Found) -> int | None:
-    """The named person in this article who holds the post ``f`` names, if exactly one."""
+def _held_titles(clusters: list[_Cluster]) -> list[tuple[int, tuple[str, ...]]]:
+    """Each person cluster with the lookup keys of its posts, each once: a cluster holds a
+    post once per mention, thousands of times in an article that repeats it."""
+    return [
+        (idx, tuple(dict.fromkeys(title_lookup_key(t) for t in dict.fromkeys(c.titles))))
+        for idx, c in enumerate(clusters)
+        if c.kind == "person" and c.titles
+    ]
+
+
+def _holder_of(clusters: list[_Cluster], held: list[tuple[int, tuple[str, ...]]], f: Found) -> int | None:
+    """The named person in this article who holds the post ``f`` names, if exactly one
+    (``held``: ``_held_titles`` of ``clusters``)."""
     want = title_lookup_key(f.title or "")
     candidates = []
-    for idx, c in enumerate(clusters):
-        if c.kind != "person":
-            continue
-        for t in c.titles:
-            # ``وزير الخارجية الأمريكي`` names no one whose country this article did not give.
-            if holds_title(t, want) and f.affiliation in (None, c.affiliation):
-                candidates.append(idx)
-                break
-    unique = list(dict.fromkeys(candidates))
-    return unique[0] if len(unique) == 1 else None
+    for idx, keys in held:
+        # ``وزير الخارجية الأمريكي`` names no one whose country this article did not give.
+        if f.affiliation in (None, clusters[idx].affiliation) and any(_answers(tk, want) for tk in keys):
+            candidates.append(idx)
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tuple[int, int]]) -> list:

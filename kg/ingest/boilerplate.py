@@ -174,7 +174,9 @@ _SENTENCE_END = set(".!?؟:؛")
 _CLOSERS = "\"'”’»)]}*"
 _ARABIC = re.compile("[\u0621-\u064a]")
 _WORD = re.compile(r"[^\W\d_]+")
-_HASHTAGS = re.compile(r"^(?:#\S+\s*)+$")
+# Hashtags split at spaces only: ``^(?:#\S+\s*)+$`` could split ``#a#a#a…`` anywhere and
+# backtracked exponentially on a line of them that ends in a word.
+_HASHTAGS = re.compile(r"^#\S+(?:\s+#\S+)*\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _NON_LETTERS = re.compile(r"[\W\d_]+")

@@ -12,6 +12,7 @@ from email.utils import parsedate_to_datetime
 
 from kg.arabic.normalize import normalize
 
+MAX_DATE_CHARS = 200  # the longest date written out in words, with weekday and time, is far shorter
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_]|\s*[+-]\d\d)")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
@@ -46,7 +47,7 @@ _DATE_LINE = re.compile(
 )
 
 
-def parse_date(value: object) -> date | None:
+def parse_date(value: object, _depth: int = 0) -> date | None:
     """A date from a record field: ISO date/datetime, ``d/m/Y``, RFC 822, epoch seconds."""
     if value is None or isinstance(value, bool):
         return None
@@ -55,14 +56,14 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)):
-        return _from_epoch(float(value))
+        return _from_epoch(value)
     if isinstance(value, dict):  # {"$date": ...} (MongoDB exports)
         for key in ("$date", "date", "value"):
             if key in value:
-                return parse_date(value[key])
+                return parse_date(value[key], _depth + 1) if _depth < 4 else None  # not a date's depth
         return None
-    if not isinstance(value, str):
-        return None
+    if not isinstance(value, str) or len(value) > MAX_DATE_CHARS:
+        return None  # a date field of a page's length is not a date: no need to scan it
     text = normalize(value.strip())  # Arabic-Indic digits → ASCII, one alef
     if not text:
         return None
@@ -72,7 +73,7 @@ def parse_date(value: object) -> date | None:
             a, b, c = (int(g) for g in m.groups())
             return _safe_date(a, b, c) if order == "ymd" else _safe_date(c, b, a)
     if re.fullmatch(r"\d{9,13}(?:\.\d+)?", text):
-        return _from_epoch(float(text))
+        return _from_epoch(text)
     m = _DAY_MONTH_YEAR.search(text)
     if m:
         return _safe_date(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
@@ -100,10 +101,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _from_epoch(seconds: float) -> date | None:
-    if seconds > 1e11:  # milliseconds
-        seconds /= 1000
+def _from_epoch(value: float | str) -> date | None:
     try:
+        seconds = float(value)  # an int of 400 digits does not fit: OverflowError
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000
         day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
     except (OverflowError, OSError, ValueError):
         return None

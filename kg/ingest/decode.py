@@ -68,12 +68,16 @@ def decode_bytes(data: bytes) -> Decoded | NotText:
     if utf16:
         text = data.decode(utf16, errors="replace")
         return _checked(Decoded(text, utf16, "decoded as UTF-16 (no byte-order mark)"))
-    if data.count(b"\x00", 0, 65536) > 0.01 * min(len(data), 65536):  # a stray NUL is a repair
-        return NotText("binary file (contains NUL bytes), not text: give .txt, .json, .jsonl, .html or .zip")
+    if data[:1] == b"\x00" and not data.strip(b"\x00 \t\r\n"):
+        return NotText("empty file: only NUL bytes (a write that never finished?); remove it")
+    # Valid UTF-8 first: NUL bytes in it are damage (a write cut short), removed and reported
+    # by the repair stage, unless there are so many that ``_checked`` calls it binary.
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
+    if data.count(b"\x00", 0, 65536) > 0.01 * min(len(data), 65536):  # not UTF-8, and NULs: binary
+        return NotText("binary file (contains NUL bytes), not text: give .txt, .json, .jsonl, .html or .zip")
     damaged = _damaged_utf8(data)
     if damaged:
         return _checked(damaged)
@@ -148,7 +152,7 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a few bad bytes: many good multi-byte characters, few errors."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = len(_NON_ASCII.findall(text)) - bad
+    good = _count(_NON_ASCII, text) - bad
     if good >= 10 * bad:
         return Decoded(text, "utf-8", f"invalid UTF-8: {bad} bad bytes replaced by U+FFFD")
     return None
@@ -160,7 +164,13 @@ def _arabic_decode(data: bytes, codec: str) -> str | None:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    letters = len(_LETTER.findall(text))
-    if letters and len(_ARABIC.findall(text)) >= 0.6 * letters:
+    letters = _count(_LETTER, text)
+    if letters and _count(_ARABIC, text) >= 0.6 * letters:
         return text
     return None
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` match a one-character ``pattern`` (no list of them:
+    on a 30 MB article ``findall`` would hold one string object per character)."""
+    return len(text) - len(pattern.sub("", text))

@@ -13,18 +13,21 @@ import io
 import json
 import lzma
 import os
+import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, AnyStr
 
+from kg.ingest import json_stream
 from kg.ingest.decode import Decoded, NotText, decode_bytes, decode_utf8, json_encoding
 from kg.ingest.html import extract_html
-from kg.ingest.json_stream import iter_json_array
-from kg.ingest.records import map_record
+from kg.ingest.json_stream import Element, iter_json_array, loads, too_deep_reason, too_large_reason
+from kg.ingest.records import RecordFields, map_record
+from kg.ingest.repair import remove_controls
 from kg.ingest.report import IngestReport
 
 TEXT_EXTS = {".txt": "txt", ".text": "txt"}
@@ -35,10 +38,13 @@ KINDS = {**TEXT_EXTS, **RECORD_EXTS, **HTML_EXTS, ".zip": "zip"}
 DOC_NAMES = ("readme", "license", "licence", "changelog", "notice", "copying")
 DOC_EXTS = {".md", ".rst"}
 
-STREAM_BYTES = 16 << 20  # JSON bigger than this is parsed element by element (~1.7x slower)
+# JSON bigger than this is parsed element by element (~1.7x slower); so is JSON bigger than
+# one record may be (``json_stream.MAX_RECORD_SIZE``), since only the scanner enforces it.
+STREAM_BYTES = 16 << 20
 MAX_ARTICLE_BYTES = 32 << 20  # a single .txt/.html article larger than this is not one article
 MAX_ZIP_DEPTH = 2  # zips inside zips, at most this deep
 CHUNK = 1 << 18  # 256 KiB: the streaming window stays a few MB whatever the file size
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
@@ -83,7 +89,7 @@ class _Where:
 def iter_docs(paths: Sequence[Path], report: IngestReport) -> Iterator[Doc]:
     for path, rel in walk(paths, report):
         report.files_seen += 1
-        yield from read_path(path, _Where(str(path), rel), report)
+        yield from read_path(path, _Where(shown(str(path)), shown(rel)), report)
 
 
 def walk(paths: Sequence[Path], report: IngestReport) -> Iterator[tuple[Path, str]]:
@@ -92,12 +98,14 @@ def walk(paths: Sequence[Path], report: IngestReport) -> Iterator[tuple[Path, st
     for given in paths:
         given = Path(given)
         if not given.exists():
-            report.skip(str(given), "no such file or folder: check the path")
+            report.skip(shown(str(given)), "no such file or folder: check the path")
             continue
         if given.is_dir():
             found = list(_walk_dir(given, report))
             if not found:
-                report.skip(str(given), "no article files in this folder (.txt .json .jsonl .html .zip)")
+                report.skip(
+                    shown(str(given)), "no article files in this folder (.txt .json .jsonl .html .zip)"
+                )
             for path in found:
                 if _first_time(path, seen):
                     yield path, path.relative_to(given).as_posix()
@@ -112,12 +120,27 @@ def _walk_dir(root: Path, report: IngestReport) -> Iterator[Path]:
         for name in files:
             path = Path(folder) / name
             if name.startswith("."):
-                report.ignore(str(path), "hidden file")
+                report.ignore(shown(str(path)), "hidden file")
             elif _is_documentation(name):
-                report.ignore(str(path), "documentation, not an article")
+                report.ignore(shown(str(path)), "documentation, not an article")
             else:
                 found.append(path)
     return iter(sorted(found, key=lambda p: p.relative_to(root).parts))
+
+
+def shown(name: str) -> str:
+    """A path as text that can be written out: a file name with bytes that are not UTF-8
+    (``b"\\xff.txt"``, which Python holds as lone surrogates) shows them as ``\\xff``.
+
+    Origins and ids are encoded as UTF-8 later (the report, the id hash), and a lone
+    surrogate there would end the build.
+    """
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no file system produced
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _first_time(path: Path, seen: set[Path]) -> bool:
@@ -166,7 +189,10 @@ def _read_article(data: bytes, kind: str, where: _Where, report: IngestReport) -
     if kind == "txt":
         yield Doc(where.origin, where.key, "txt", decoded.text, notes=notes)
         return
-    page = extract_html(decoded.text)
+    markup, removed = remove_controls(decoded.text)
+    if removed:  # lxml would drop them silently: say so, as for text
+        report.repair(where.origin, removed.what, removed.kind)
+    page = extract_html(markup)
     if isinstance(page, str):
         report.skip(where.origin, page)
         return
@@ -182,7 +208,7 @@ def _read_records(
 ) -> Iterator[Doc]:
     if kind == "jsonl":
         yield from _read_jsonl(stream, where, report)
-    elif size > STREAM_BYTES:
+    elif size > min(STREAM_BYTES, json_stream.MAX_RECORD_SIZE):
         yield from _read_json_stream(stream, where, report)
     else:
         yield from _read_json(stream.read(), where, report)
@@ -191,19 +217,28 @@ def _read_records(
 def _read_jsonl(stream: IO[bytes], where: _Where, report: IngestReport) -> Iterator[Doc]:
     """One record a line, read as a stream: a bad line is reported with its number."""
     any_line = False
-    for n, raw in enumerate(stream, start=1):
+    for n, raw in _lines(stream, json_stream.MAX_RECORD_SIZE):
+        here = where.record(n)
+        if raw is None:
+            any_line = True
+            report.skip(here.origin, too_large_reason(f"line {n}", unit="bytes"))
+            continue
+        raw, nuls = _without_nuls(raw)
+        _report_nuls(nuls, here, report)
         if not raw.strip():
             continue
         any_line = True
-        here = where.record(n)
         decoded = decode_utf8(raw)
         try:
-            value = json.loads(decoded.text)
+            value = loads(decoded.text)
         except json.JSONDecodeError as exc:
             report.skip(
                 here.origin,
-                f"line {n}: invalid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+                f"line {n}: invalid JSON ({exc.msg}, column {exc.colno}); fix or remove the line",
             )
+            continue
+        except RecursionError:  # json.loads recursed past Python's limit (~1000 > MAX_DEPTH)
+            report.skip(here.origin, too_deep_reason(f"line {n}"))
             continue
         notes = (decoded.note,) if decoded.note else ()
         yield from _record_doc(value, "jsonl", here, report, notes)
@@ -211,33 +246,52 @@ def _read_jsonl(stream: IO[bytes], where: _Where, report: IngestReport) -> Itera
         report.skip(where.origin, "empty file: no JSON lines to read; remove it or add records")
 
 
+def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines; ``None`` for a line over ``limit`` bytes, read past without keeping it."""
+    n = 0
+    while raw := stream.readline(limit + 1):
+        n += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = stream.readline(CHUNK)
+            yield n, None
+        else:
+            yield n, raw
+
+
 def _read_json(data: bytes, where: _Where, report: IngestReport) -> Iterator[Doc]:
     if not data.strip():
         report.skip(where.origin, "empty file: no JSON to read; remove it or add records")
         return
     codec, skip = json_encoding(data[:4096])
+    nuls = 0
     if codec == "utf-8":
+        data, nuls = _without_nuls(data)
         decoded = decode_utf8(data)
     else:
         decoded = Decoded(data[skip:].decode(codec, errors="replace"), codec, f"JSON decoded as {codec}")
     if decoded.note:
         report.repair(where.origin, decoded.note, note_kind(decoded.note))
-    text = decoded.text
+    text, more = _without_nuls(decoded.text)
+    _report_nuls(nuls + more, where, report)
     del data, decoded
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        # Recover what can be recovered: every complete, well-formed record.
-        report.repair(
-            where.origin,
-            f"invalid JSON ({exc.msg}, line {exc.lineno}); read record by record",
-            "JSON file damaged: read record by record",
-        )
-        yield from _elements(iter_json_array([text]), where, report)
+        value = loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        # Recover what can be recovered: every complete, well-formed record. The records
+        # lost are reported one by one; only when none is, the file-level fault is said.
+        errors = yield from _elements(iter_json_array([text]), where, report)
+        if not errors:
+            what = f"{exc.msg}, line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "too deep"
+            report.repair(
+                where.origin,
+                f"invalid JSON ({what}); read record by record",
+                "JSON file damaged: read record by record",
+            )
         return
     del text  # only the parsed records stay in memory
     records, wrapped = _records_of(value)
-    if records is None:
+    if not records:  # None, or an empty list: a file that gives nothing must say so
         report.skip(where.origin, "JSON holds no records (expected an object or an array of objects)")
         return
     if len(records) == 1 and not wrapped:
@@ -250,24 +304,69 @@ def _read_json(data: bytes, where: _Where, report: IngestReport) -> Iterator[Doc
 def _read_json_stream(stream: IO[bytes], where: _Where, report: IngestReport) -> Iterator[Doc]:
     head = stream.read(4096)
     codec, skip = json_encoding(head)
-    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    # utf-8-sig: a BOM that only comes first once NULs before it are dropped goes too.
+    decoder = codecs.getincrementaldecoder("utf-8-sig" if codec == "utf-8" else codec)(errors="replace")
+    nuls = 0
 
     def chunks() -> Iterator[str]:
-        yield decoder.decode(head[skip:])
-        while block := stream.read(CHUNK):
-            yield decoder.decode(block)
-        yield decoder.decode(b"", final=True)
+        nonlocal nuls
+        for block in _blocks(stream, head[skip:]):
+            if codec == "utf-8":
+                block, n = _without_nuls(block)
+                nuls += n
+            text, n = _without_nuls(decoder.decode(block, final=not block))
+            nuls += n
+            yield text
 
     yield from _elements(iter_json_array(chunks()), where, report)
+    _report_nuls(nuls, where, report)
 
 
-def _elements(elements: Iterable, where: _Where, report: IngestReport) -> Iterator[Doc]:
+def _blocks(stream: IO[bytes], head: bytes) -> Iterator[bytes]:
+    """``head``, the rest of the stream in CHUNK blocks, then ``b""`` (the end)."""
+    yield head
+    while block := stream.read(CHUNK):
+        yield block
+    yield b""
+
+
+def _without_nuls(data: AnyStr) -> tuple[AnyStr, int]:
+    """NUL characters (padding after a crash, a write cut short) make JSON invalid wherever
+    they stand; dropped (and reported), they cost nothing: repair would drop them anyway.
+
+    In UTF-8 they are dropped as bytes, before decoding: a 0x00 byte is only ever NUL
+    there, and one that split a character then costs no more than itself.
+    """
+    nul = b"\x00" if isinstance(data, bytes) else "\x00"
+    n = data.count(nul)  # type: ignore[arg-type]
+    return (data.replace(nul, data[:0]) if n else data), n  # type: ignore[arg-type]
+
+
+def _report_nuls(n: int, where: _Where, report: IngestReport) -> None:
+    if n:
+        report.repair(where.origin, f"removed {n} NUL characters", "NUL characters removed")
+
+
+def _elements(elements: Iterable[Element], where: _Where, report: IngestReport) -> Generator[Doc, None, int]:
+    """The records' documents; returns how many elements were faulty (and reported)."""
+    errors = seen = 0
     for el in elements:
+        seen += 1
         if el.error:
+            errors += 1
             origin = where.record(el.index).origin if el.index else where.origin
-            report.skip(origin, el.error + "; fix the JSON or re-export the file")
+            report.skip(origin, el.error + _hint(el))
         else:
             yield from _record_doc(el.value, "json", where.record(el.index), report, ())
+    if not seen:  # ``[]``
+        report.skip(where.origin, "JSON holds no records (expected an object or an array of objects)")
+    return errors
+
+
+def _hint(element: Element) -> str:
+    if element.over_limit:
+        return ""  # the reason says what the limit is
+    return "; re-export the file" if element.cut else "; fix the JSON or re-export the file"
 
 
 def _records_of(value: object) -> tuple[list | None, bool]:
@@ -287,10 +386,14 @@ def _records_of(value: object) -> tuple[list | None, bool]:
 def _record_doc(
     value: object, kind: str, where: _Where, report: IngestReport, notes: tuple[str, ...]
 ) -> Iterator[Doc]:
-    fields = map_record(value)
+    try:
+        fields = map_record(value)
+    except RecursionError:  # a value nested past Python's limit: json.loads let it through
+        fields = too_deep_reason("the record")
     if isinstance(fields, str):
         report.skip(where.origin, fields)
         return
+    fields = _without_surrogates(fields, where, report)
     if fields.bad_date:
         report.repair(
             where.origin, f"unreadable date {fields.bad_date} ignored", "unreadable record date ignored"
@@ -299,6 +402,33 @@ def _record_doc(
     yield Doc(
         where.origin, key, kind, fields.text, fields.title, fields.url, fields.source, fields.dct, notes
     )
+
+
+def _without_surrogates(fields: RecordFields, where: _Where, report: IngestReport) -> RecordFields:
+    """JSON may escape half of a UTF-16 pair (``"\\ud83d"``: an emoji cut in two). Such a
+    character cannot be encoded as UTF-8, so the id, the report and the graph could not be
+    written: it becomes U+FFFD, and the repair is reported."""
+    found = 0
+
+    def fix(value: str | None) -> str | None:
+        nonlocal found
+        if not value or not _SURROGATE.search(value):
+            return value
+        value, n = _SURROGATE.subn("\ufffd", value)
+        found += n
+        return value
+
+    fixed = replace(
+        fields,
+        text=fix(fields.text),
+        title=fix(fields.title),
+        url=fix(fields.url),
+        source=fix(fields.source),
+        record_id=fix(fields.record_id),
+    )
+    if found:
+        report.repair(where.origin, f"replaced {found} lone surrogates by U+FFFD", "lone surrogates replaced")
+    return fixed
 
 
 # ---- zip ------------------------------------------------------------------------------
@@ -311,9 +441,10 @@ def _read_zip(path: Path | IO[bytes], where: _Where, report: IngestReport, depth
         report.skip(where.origin, f"corrupt zip ({exc}); re-download or re-create the archive")
         return
     with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if info.is_dir():
-                continue
+        files = [i for i in archive.infolist() if not i.is_dir()]
+        if not files:
+            report.skip(where.origin, "empty zip: no files in the archive")
+        for info in sorted(files, key=lambda i: i.filename):
             name = info.filename
             here = where.member(name)
             base = name.rsplit("/", 1)[-1]

@@ -81,19 +81,25 @@ def _first_text(fields: Mapping, names: tuple[str, ...], joiner: str = " ") -> s
     return ""
 
 
-def _as_text(value: object, joiner: str) -> str:
-    if value is None or isinstance(value, bool):
+# Paragraph lists and ``{"name": ...}`` wrappers nest a level or two; a field nested deeper
+# is not text, and walking it must not recurse as deep as the input does.
+MAX_FIELD_DEPTH = 8
+
+
+def _as_text(value: object, joiner: str, depth: int = 0) -> str:
+    if value is None or isinstance(value, bool) or depth > MAX_FIELD_DEPTH:
         return ""
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, list):
-        return joiner.join(t for t in (_as_text(v, joiner) for v in value) if t.strip())
+        parts = (_as_text(v, joiner, depth + 1) for v in value)
+        return joiner.join(t for t in parts if t.strip())
     if isinstance(value, Mapping):  # {"name": "..."} publishers, {"$oid": "..."} ids
         for key in ("name", "$oid", "value", "text", "@value", "href", "url"):
             if key in value:
-                return _as_text(value[key], joiner)
+                return _as_text(value[key], joiner, depth + 1)
     return ""
 
 

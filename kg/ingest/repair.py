@@ -56,11 +56,9 @@ def repair_text(text: str) -> Repaired:
         if n:
             repairs.append(Repair("mojibake fixed (UTF-8 read as Windows-1252)", f"fixed {n} mojibake runs"))
 
-    text, n = _CONTROLS.subn("", text)
-    if n:
-        repairs.append(
-            Repair("control characters removed", f"removed {n} control characters (kept newlines/tabs)")
-        )
+    text, removed = remove_controls(text)
+    if removed:
+        repairs.append(removed)
     text, n = _INVISIBLE.subn("", text)
     if n:
         repairs.append(Repair("bidi/zero-width marks removed", f"removed {n} bidi/zero-width marks"))
@@ -87,6 +85,21 @@ def repair_text(text: str) -> Repaired:
         text = text.translate(_PERSIAN)
         repairs.append(Repair("Persian letters mapped (ی→ي, ک→ك)", f"mapped {n} Persian letters (ی→ي, ک→ك)"))
     return Repaired(tidy_layout(text), tuple(repairs))
+
+
+def remove_controls(text: str) -> tuple[str, Repair | None]:
+    """The text without C0/C1 control characters (tabs and newlines kept), and the repair.
+
+    NUL bytes are named apart: they are the usual trace of a write cut short.
+    """
+    nuls = text.count("\x00")
+    text, n = _CONTROLS.subn("", text)
+    if not n:
+        return text, None
+    nul = f"{nuls} of them NUL; " if nuls else ""
+    return text, Repair(
+        "control characters removed", f"removed {n} control characters ({nul}kept newlines/tabs)"
+    )
 
 
 def tidy_layout(text: str) -> str:

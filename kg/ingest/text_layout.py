@@ -13,7 +13,6 @@ title when it is short and stands alone (a blank line after it).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +21,6 @@ from kg.ingest.dates import date_line
 
 HEADER_LINES = 6  # a dateline further down than this is prose, not layout
 TITLE_WORDS = 25
-_HASHTAG_TAIL = re.compile(r"(?:\s+#\S+)+\s*$")
 _SENTENCE_END = (".", "!", "?", "؟", "…")
 
 
@@ -37,10 +35,16 @@ class TextLayout:
 
 
 def clean_title(title: str) -> str:
-    """One line, one space between words, no hashtag tail (``… #قناة_الجماهيرية``)."""
-    title = " ".join(title.split())
-    stripped = _HASHTAG_TAIL.sub("", title)
-    return stripped if stripped else title
+    """One line, one space between words, no hashtag tail (``… #قناة_الجماهيرية``).
+
+    Word by word from the end, not by a regex searched from every position: that was
+    quadratic in a title of thousands of hashtags (a JSON record's title is any length).
+    """
+    words = title.split()
+    end = len(words)
+    while end > 1 and words[end - 1].startswith("#") and len(words[end - 1]) > 1:
+        end -= 1  # the first word stays, even a hashtag: a title is never emptied
+    return " ".join(words[:end])
 
 
 def parse_text_layout(text: str) -> TextLayout:

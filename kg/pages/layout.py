@@ -29,6 +29,9 @@ MIN_DISTANCE = 110.0  # nodes closer than this (in small components) are pushed 
 _GAP = 80.0  # between packed components
 _SMALL = 300  # up to this size: networkx's spring layout and the O(n²) overlap pass
 _UNIT = 180.0  # canvas pixels per ideal edge length in big components: nearest neighbours ~65 px
+# Nodes of one grid cell a node is repelled by, at most (``grid_force_layout``); a news day's
+# layout never has that many in one cell (so it is unchanged), a hairball has hundreds.
+CELL_CAP = 48
 
 
 def layout(
@@ -105,23 +108,33 @@ def grid_force_layout(
         key = cell[:, 0] * stride + cell[:, 1]
         order = np.argsort(key, kind="stable")
         sorted_keys = key[order]
-        firsts, seconds = [], []
+        firsts, seconds, weights = [], [], []
+        crowded = False
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 wanted = key + dx * stride + dy
                 lo = np.searchsorted(sorted_keys, wanted, "left")
                 count = np.searchsorted(sorted_keys, wanted, "right") - lo
-                total = int(count.sum())
+                # A dense graph (one article of thousands of co-mentions) packs its nodes
+                # into a few cells, and all pairs of them made each round O(n²): a node
+                # feels at most ``CELL_CAP`` nodes of a cell, each pushing for the rest.
+                kept = np.minimum(count, CELL_CAP)
+                total = int(kept.sum())
                 if total:
-                    # Expand each node's run [lo, lo + count) of the sorted order into pairs.
-                    offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-                    firsts.append(np.repeat(ids, count))
-                    seconds.append(order[np.repeat(lo, count) + offsets])
+                    # Expand each node's run [lo, lo + kept) of the sorted order into pairs.
+                    offsets = np.arange(total) - np.repeat(np.cumsum(kept) - kept, kept)
+                    firsts.append(np.repeat(ids, kept))
+                    seconds.append(order[np.repeat(lo, kept) + offsets])
+                    weights.append(np.repeat(count / np.maximum(kept, 1), kept))
+                    crowded = crowded or bool((count > CELL_CAP).any())
         i, j = np.concatenate(firsts), np.concatenate(seconds)
+        w = np.concatenate(weights)[i != j] if crowded else None
         i, j = i[i != j], j[i != j]
         delta = pos[i] - pos[j]
         dist2 = (delta**2).sum(1) + 1e-9
         push = np.where(dist2 < reach * reach, 1.0 / dist2, 0.0)  # k²/d along the unit vector
+        if w is not None:
+            push *= w
         disp = np.stack([np.bincount(i, delta[:, c] * push, n) for c in (0, 1)], axis=1)
         delta = pos[sources] - pos[targets]
         pull = delta * np.sqrt((delta**2).sum(1))[:, None]  # d²/k along the unit vector

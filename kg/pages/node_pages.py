@@ -18,13 +18,21 @@ import html
 import json
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from kg.arabic.normalize import normalize
-from kg.model import Entity, EventNode, Graph
+from kg.model import Entity, EventNode, Graph, event_date_source
+from kg.pages.bounds import (
+    MAX_ACTORS,
+    MAX_CO_ACTORS,
+    MAX_SENTENCES_PER_ARTICLE,
+    events_listed,
+    first,
+    mention_evidence,
+)
 from kg.pages.graph_page import _PLACEHOLDER, _asset_own, content_security_policy, embed_json, write_atomic
 from kg.pages.page_data import iso, time_dict
 from kg.pages.paths import (
@@ -55,8 +63,10 @@ class _Index:
         self.articles = {a.id: a for a in graph.articles}
         # entity id → [(event, roles)]; the place of an event counts as the role "place".
         self.events_of: dict[str, list[tuple[EventNode, list[str]]]] = defaultdict(list)
+        self.roles: dict[str, dict[str, list[str]]] = {}  # event id → its actors' roles, once
         for ev in graph.events:
-            for entity_id, roles in _roles(ev).items():
+            self.roles[ev.id] = _roles(ev)
+            for entity_id, roles in self.roles[ev.id].items():
                 self.events_of[entity_id].append((ev, roles))
         self.members: dict[str, list[Entity]] = defaultdict(list)
         for e in graph.entities:
@@ -106,23 +116,39 @@ def _timeline_key(ev: EventNode) -> tuple:
 
 
 def entity_page_data(idx: _Index, e: Entity, lang: str) -> dict:
-    """What an entity's page shows: facts, titles over time, its events, who else was there."""
+    """What an entity's page shows: facts, titles over time, its events, who else was there.
+
+    Bounded (``kg.pages.bounds``): each article adds at most ``MAX_EVENTS_PER_ARTICLE``
+    events, each listed with at most ``MAX_CO_ACTORS`` others; ``events_omitted`` and an
+    item's ``others_omitted`` count the rest (present only when some were left out)."""
+    taking_part = idx.events_of.get(e.id, [])
+    listed = events_listed([ev for ev, _ in taking_part])
     items = []
-    for ev, roles in idx.events_of.get(e.id, []):
-        others = [idx.link(other, rs) for other, rs in _roles(ev).items() if other != e.id]
-        items.append(
-            {
-                **idx.link(ev.id, roles),  # type: ignore[dict-item]
-                "status": ev.status,
-                "time": time_dict(ev.time),
-                "sources": len(ev.articles),
-                "others": [o for o in others if o and o["kind"]],
-            }
-        )
+    for ev, roles in taking_part:
+        if ev.id not in listed:
+            continue
+        # Only nodes of the graph are listed; links are made for the shown ones only (an
+        # event of hundreds of actors is on the page of each of them).
+        others = [
+            (other, rs)
+            for other, rs in idx.roles[ev.id].items()
+            if other != e.id and (other in idx.entities or other in idx.events)
+        ]
+        shown, omitted = first(others, MAX_CO_ACTORS)
+        item = {
+            **idx.link(ev.id, roles),  # type: ignore[dict-item]
+            "status": ev.status,
+            "time": time_dict(ev.time),
+            "sources": len(ev.articles),
+            "others": [idx.link(other, rs) for other, rs in shown],
+        }
+        if omitted:
+            item["others_omitted"] = omitted
+        items.append(item)
     by_id = {it["id"]: it for it in items}
-    dated = sorted((ev for ev, _ in idx.events_of.get(e.id, []) if _dated(ev)), key=_timeline_key)
-    undated = sorted((ev for ev, _ in idx.events_of.get(e.id, []) if not _dated(ev)), key=lambda v: v.id)
-    return {
+    dated = sorted((ev for ev, _ in taking_part if _dated(ev) and ev.id in listed), key=_timeline_key)
+    undated = sorted((ev for ev, _ in taking_part if not _dated(ev) and ev.id in listed), key=lambda v: v.id)
+    data = {
         "lang": lang,
         "strings": strings(lang),
         "page": "entity",
@@ -150,30 +176,41 @@ def entity_page_data(idx: _Index, e: Entity, lang: str) -> dict:
         "undated": [by_id[ev.id] for ev in undated],
         "members": [idx.link(m.id) for m in sorted(idx.members.get(e.id, []), key=lambda m: m.label)],
     }
+    if len(listed) < len(taking_part):
+        data["events_omitted"] = len(taking_part) - len(listed)
+    return data
 
 
 def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
     """What an event's page shows: actors with roles, place, date, status, every source."""
-    roles = {k: v for k, v in _roles(ev).items() if v != ["place"]}
+    roles = {k: v for k, v in idx.roles[ev.id].items() if v != ["place"]}
+    # Each article's distinct sentences, at most ``MAX_SENTENCES_PER_ARTICLE``, each bounded
+    # around its trigger (``kg.pages.bounds``); ``sentences_omitted`` counts the rest.
     sentences: dict[str, list[dict]] = defaultdict(list)
+    omitted: Counter[str] = Counter()
     for m in ev.mentions:
-        s = {"text": m.sentence.text, "trigger": m.trigger.text}
+        s = mention_evidence(m)
         if s not in sentences[m.article]:
-            sentences[m.article].append(s)
+            if len(sentences[m.article]) < MAX_SENTENCES_PER_ARTICLE:
+                sentences[m.article].append(s)
+            else:
+                omitted[m.article] += 1
+    actors, actors_omitted = first([idx.link(entity_id, rs) for entity_id, rs in roles.items()], MAX_ACTORS)
     sources = []
     for article_id in dict.fromkeys([*ev.articles, *sentences]):
         a = idx.articles.get(article_id)
-        sources.append(
-            {
-                "article": article_id,
-                "title": a.title if a else "",
-                "source": a.source if a else None,
-                "date": iso(a.dct) if a else None,
-                "url": a.url if a else None,
-                "sentences": sentences.get(article_id, []),
-            }
-        )
-    return {
+        source = {
+            "article": article_id,
+            "title": a.title if a else "",
+            "source": a.source if a else None,
+            "date": iso(a.dct) if a else None,
+            "url": a.url if a else None,
+            "sentences": sentences.get(article_id, []),
+        }
+        if omitted[article_id]:
+            source["sentences_omitted"] = omitted[article_id]
+        sources.append(source)
+    data = {
         "lang": lang,
         "strings": strings(lang),
         "page": "event",
@@ -185,11 +222,15 @@ def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
             "label": ev.label,
             "status": ev.status,
             "time": time_dict(ev.time),
+            "date_source": event_date_source(ev),
             "place": idx.link(ev.place),
         },
-        "actors": [idx.link(entity_id, rs) for entity_id, rs in roles.items()],
+        "actors": actors,
         "sources": sources,
     }
+    if actors_omitted:
+        data["actors_omitted"] = actors_omitted
+    return data
 
 
 # ---- writing ----------------------------------------------------------------------------------

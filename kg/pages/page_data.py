@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from kg.model import Entity, EventNode, Graph, TimeExpression
+from kg.model import Entity, EventMention, EventNode, Graph, TimeExpression, event_date_source
+from kg.pages.bounds import mention_evidence, per_article
 from kg.pages.layout import layout
 from kg.pages.paths import page_path
 from kg.pages.selection import choose_drawn
@@ -98,20 +99,29 @@ def _edges(graph: Graph, index: dict[str, int]) -> Iterable[dict]:
 
 
 def _event_node(ev: EventNode, index: dict[str, int]) -> dict:
-    return {
+    # Bounded evidence (``kg.pages.bounds``): an unpunctuated article's hundred mentions of
+    # one event, each with a sentence of thousands of characters, would fill the page.
+    shown, omitted = per_article(ev.mentions)
+    node = {
         "id": ev.id,
         "kind": "event",
         "type": ev.type,
         "label": ev.label,
         "status": ev.status,
         "time": time_dict(ev.time),
+        "date_source": event_date_source(ev),  # stated | inherited | publication | none | None
         "place": index.get(ev.place) if ev.place else None,
         "weight": len(ev.articles),
-        "sources": [
-            {"article": m.article, "sentence": m.sentence.text, "trigger": m.trigger.text}
-            for m in ev.mentions
-        ],
+        "sources": [_source(m) for m in shown],
     }
+    if omitted:
+        node["sources_omitted"] = omitted
+    return node
+
+
+def _source(m: EventMention) -> dict:
+    shown = mention_evidence(m)
+    return {"article": m.article, "sentence": shown["text"], "trigger": shown["trigger"]}
 
 
 def _entity_node(e: Entity, index: dict[str, int]) -> dict:

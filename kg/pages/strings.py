@@ -1,8 +1,8 @@
 """Interface strings of the graph page, in Arabic and English.
 
 Only the interface is translated: labels, names and sentences come from the articles
-as written. Roles, kinds, event types and date precisions are keyed by the values the
-model uses, so the page never has to guess a translation.
+as written. Roles, kinds, event types, date precisions and date sources are keyed by the
+values the model uses, so the page never has to guess a translation.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ ROLES = {
         "guest": "ضيف",
         "visitor": "زائر",
         "destination": "وجهة",
+        "caller": "المتصِل",
+        "callee": "المتصَل به",
         "participant": "مشارك",
         "attendee": "حاضر",
         "speaker": "متحدث",
@@ -25,6 +27,8 @@ ROLES = {
         "guest": "guest",
         "visitor": "visitor",
         "destination": "destination",
+        "caller": "caller",
+        "callee": "callee",
         "participant": "participant",
         "attendee": "attendee",
         "speaker": "speaker",
@@ -38,8 +42,20 @@ KINDS = {
 }
 
 EVENT_TYPES = {
-    "ar": {"Meeting": "لقاء", "Visit": "زيارة", "Agreement": "اتفاق", "Statement": "تصريح"},
-    "en": {"Meeting": "Meeting", "Visit": "Visit", "Agreement": "Agreement", "Statement": "Statement"},
+    "ar": {
+        "Meeting": "لقاء",
+        "Visit": "زيارة",
+        "Call": "اتصال هاتفي",
+        "Agreement": "اتفاق",
+        "Statement": "تصريح",
+    },
+    "en": {
+        "Meeting": "Meeting",
+        "Visit": "Visit",
+        "Call": "Phone call",
+        "Agreement": "Agreement",
+        "Statement": "Statement",
+    },
 }
 
 PRECISIONS = {
@@ -66,6 +82,22 @@ PRECISIONS = {
 STATUSES = {
     "ar": {"happened": "وقع", "planned": "مخطط له"},
     "en": {"happened": "happened", "planned": "planned"},
+}
+
+# Where an event's date came from (``kg.model.DateSource``), shown beside the date.
+DATE_SOURCES = {
+    "ar": {
+        "stated": "التاريخ مذكور في جملة الحدث",
+        "inherited": "التاريخ مستنتج من سياق المقال",
+        "publication": "تاريخ نشر المقال",
+        "none": "لا يذكر المقال تاريخًا",
+    },
+    "en": {
+        "stated": "date stated in the event's sentence",
+        "inherited": "date inferred from the article's context",
+        "publication": "the article's publication date",
+        "none": "the article gives no date",
+    },
 }
 
 # Static and dynamic interface text. ``{n}``/``{m}`` are filled in by the page script.
@@ -119,6 +151,7 @@ UI = {
         "no_events": "لا أحداث",
         "timeline_undated": "أحداث بلا تاريخ: {n}",
         "link": "الرابط",
+        "omitted": "و{n} غيرها لم تُعرض هنا",
     },
     "en": {
         "title": "Hadath — event graph",
@@ -169,6 +202,7 @@ UI = {
         "no_events": "No events",
         "timeline_undated": "Events without a date: {n}",
         "link": "Link",
+        "omitted": "and {n} more not shown here",
     },
 }
 
@@ -184,4 +218,5 @@ def strings(lang: str) -> dict:
         "event_types": EVENT_TYPES[lang],
         "precisions": PRECISIONS[lang],
         "statuses": STATUSES[lang],
+        "date_sources": DATE_SOURCES[lang],
     }

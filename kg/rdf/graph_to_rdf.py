@@ -19,7 +19,16 @@ from functools import lru_cache
 import rdflib
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
-from kg.model import Article, Entity, EventNode, Graph, MentionRef, TimeExpression, TitleHeld
+from kg.model import (
+    Article,
+    Entity,
+    EventNode,
+    Graph,
+    MentionRef,
+    TimeExpression,
+    TitleHeld,
+    event_date_source,
+)
 from kg.rdf import mint
 from kg.rdf import terms as t
 
@@ -279,6 +288,10 @@ def _event(out: _Emitter, ev: EventNode, entities: dict[str, Entity]) -> None:
     if place:
         out.link(s, t.HAS_PLACE, place)
     time_nodes = _event_time(out, s, ev.time) if ev.time else []
+    # hd:DateNone for every event with no time; the recorded source otherwise (none if unknown).
+    date_source = t.DATE_SOURCES.get(event_date_source(ev) or "")
+    if date_source:
+        out.link(s, t.DATE_SOURCE, date_source)
     for article in dict.fromkeys(ev.articles):
         out.link(s, t.WAS_DERIVED_FROM, mint.article_iri(article))
     for article in ev.anticipated_by:

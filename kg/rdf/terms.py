@@ -71,20 +71,27 @@ HAS_END_TIME_STAMP = SEM.hasEndTimeStamp
 # ---- hd: event classes, roles, status, time and title terms ------------------------
 MEETING = HD.Meeting
 VISIT = HD.Visit
+CALL = HD.Call
 AGREEMENT = HD.Agreement
 STATEMENT = HD.Statement
 EVENT_CLASSES: dict[str, URIRef] = {
     "Meeting": MEETING,
     "Visit": VISIT,
+    "Call": CALL,
     "Agreement": AGREEMENT,
     "Statement": STATEMENT,
 }
+# The superclass of Meeting, Visit and Call in the ontology (PLOVER's CONSULT); never
+# stated on an event, found through rdfs:subClassOf.
+CONSULTATION = HD.Consultation
 
 ROLE_TYPES: dict[str, URIRef] = {
     "host": HD.host,
     "guest": HD.guest,
     "visitor": HD.visitor,
     "destination": HD.destination,
+    "caller": HD.caller,
+    "callee": HD.callee,
     "participant": HD.participant,
     "attendee": HD.attendee,
     "speaker": HD.speaker,
@@ -98,6 +105,16 @@ HAPPENED = HD.Happened
 PLANNED = HD.Planned
 EVENT_STATUS = HD.EventStatus
 STATUSES: dict[str, URIRef] = {"happened": HAPPENED, "planned": PLANNED}
+
+DATE_SOURCE = HD.dateSource  # event → where its date came from
+DATE_SOURCE_CLASS = HD.DateSource
+DATE_NONE = HD.DateNone
+DATE_SOURCES: dict[str, URIRef] = {
+    "stated": HD.DateStated,
+    "inherited": HD.DateInherited,
+    "publication": HD.DateFromPublication,
+    "none": DATE_NONE,
+}
 
 TIME_EXPRESSION = HD.timeExpression
 UNRESOLVED_TIME = HD.unresolvedTime

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -26,7 +27,9 @@ from kg.extract.entities import (
 from kg.extract.names import is_known_first_name
 from kg.extract.resources import country_labels
 from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, TITLES_ALONE
-from kg.model import ArticleFacts, Entity, LocalEntity, MentionRef, TitleHeld
+from kg.model import ArticleFacts, Entity, Mention, MentionRef, TitleHeld
+from kg.resolve.keys import place_key
+from kg.resolve.repeats import add_family_repeats
 
 
 def stable_id(kind: str, key: str) -> str:
@@ -53,13 +56,12 @@ LocalRef = tuple[int, int]  # (index of ArticleFacts, index of LocalEntity)
 
 def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[LocalRef, str]]:
     """Resolved entities and the map from each article's local entity to its id."""
-    from kg.resolve.repeats import add_family_repeats
-
     facts = add_family_repeats(facts)
     groups: dict[str, _Group] = {}
     mapping: dict[LocalRef, str] = {}
     persons: list[tuple[LocalRef, str]] = []
     posts: list[LocalRef] = []  # posts written without a name
+    by_entity = [_mentions_by_entity(f) for f in facts]
     for a_idx, f in enumerate(facts):
         for e_idx, ent in enumerate(f.entities):
             ref = (a_idx, e_idx)
@@ -79,7 +81,7 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
             else:
                 persons.append((ref, ent.key))
                 continue
-            _collect(g, f, e_idx)
+            _collect(g, f, e_idx, by_entity[a_idx].get(e_idx, ()))
     trimmed = _trim_overreach(persons)
     persons = [(ref, trimmed.get(key, key)) for ref, key in persons]
     person_ids = _cluster_persons(facts, persons)
@@ -88,27 +90,31 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
         mapping[ref] = gid
         g = groups.setdefault(gid, _Group("person", gid_key))
         # An over-reaching name (``جون كيري المنعقد``) adds its mentions, not its spelling.
-        _collect(g, facts[ref[0]], ref[1], names=facts[ref[0]].entities[ref[1]].key not in trimmed)
+        f = facts[ref[0]]
+        surfaces = by_entity[ref[0]].get(ref[1], ())
+        _collect(g, f, ref[1], surfaces, names=f.entities[ref[1]].key not in trimmed)
     for ref, gid in _resolve_posts(facts, posts, groups).items():
         mapping[ref] = gid
-        _collect_post(groups[gid], facts[ref[0]], ref[1])
+        _collect_post(groups[gid], facts[ref[0]], by_entity[ref[0]].get(ref[1], ()))
     _add_affiliation_targets(groups)
     suffixes = _org_suffixes(groups)
     entities = [_freeze(gid, g, groups, suffixes) for gid, g in sorted(groups.items())]
     return entities, mapping
 
 
-def place_key(ent: LocalEntity) -> str:
-    """What a place resolves by: a state by its country code (``ليبيا``, ``الليبية``), any
-    other place by its name key."""
-    return ent.country if ent.subtype in ("country", "region") and ent.country else ent.key
+def _mentions_by_entity(f: ArticleFacts) -> dict[int, list[Mention]]:
+    """The article's mentions grouped by local entity, once per article: scanning all its
+    mentions for each entity made an article with thousands of names quadratic."""
+    groups: dict[int, list[Mention]] = {}
+    for m in f.mentions:
+        groups.setdefault(m.entity, []).append(m)
+    return groups
 
 
-def _collect(g: _Group, f: ArticleFacts, e_idx: int, names: bool = True) -> None:
+def _collect(g: _Group, f: ArticleFacts, e_idx: int, surfaces: Sequence[Mention], names: bool = True) -> None:
     ent = f.entities[e_idx]
     art = f.article
     g.articles.append(art.id)
-    surfaces = [m for m in f.mentions if m.entity == e_idx]
     for m in surfaces:
         g.mentions.append(MentionRef(art.id, m.start, m.end, m.text))
     if names:
@@ -129,12 +135,10 @@ def _collect(g: _Group, f: ArticleFacts, e_idx: int, names: bool = True) -> None
     g.subtype = g.subtype or ent.subtype
 
 
-def _collect_post(g: _Group, f: ArticleFacts, e_idx: int) -> None:
+def _collect_post(g: _Group, f: ArticleFacts, surfaces: Sequence[Mention]) -> None:
     """A post alone adds its mentions and article to the holder, not a name."""
     g.articles.append(f.article.id)
-    g.mentions.extend(
-        MentionRef(f.article.id, m.start, m.end, m.text) for m in f.mentions if m.entity == e_idx
-    )
+    g.mentions.extend(MentionRef(f.article.id, m.start, m.end, m.text) for m in surfaces)
 
 
 # A post alone names whoever held it within this many days of the days it was seen held.

@@ -34,6 +34,7 @@ class _Item:
     mention: EventMention
     order: tuple[str, int]
     dct: date | None  # the article's publication day
+    date_source: str | None = None  # stated | inherited | none (``Event.date_source``)
 
 
 def merge_events(
@@ -71,6 +72,7 @@ def merge_events(
                     mention,
                     (art.id, ev.trigger.start),
                     art.dct,
+                    ev.date_source,
                 )
             )
     parent = list(range(len(items)))
@@ -368,10 +370,11 @@ def _mergeable(a: _Item, b: _Item, entities: dict[str, Entity], same_article: bo
         return False
     if not same_article and not (a.time and b.time and a.time.value == b.time.value):
         return False
-    hosts_a = {e for e, r in a.roles.items() if r == "host"}
-    hosts_b = {e for e, r in b.roles.items() if r == "host"}
-    if hosts_a and hosts_b and not hosts_a & hosts_b:
-        return False
+    for side in ("host", "caller"):  # one host (or caller), two receptions (or calls)
+        side_a = {e for e, r in a.roles.items() if r == side}
+        side_b = {e for e, r in b.roles.items() if r == side}
+        if side_a and side_b and not side_a & side_b:
+            return False
     guests_a = {e for e, r in a.roles.items() if r == "guest"}
     guests_b = {e for e, r in b.roles.items() if r == "guest"}
     if guests_a and guests_b and not guests_a & guests_b:
@@ -406,7 +409,7 @@ def _places_compatible(a: str | None, b: str | None, entities: dict[str, Entity]
     return bool(ea.country and eb.country and ea.country == eb.country)
 
 
-_TYPE_AR = {"Meeting": "لقاء", "Visit": "زيارة", "Agreement": "اتفاق", "Statement": "تصريح"}
+_TYPE_AR = {"Meeting": "لقاء", "Visit": "زيارة", "Call": "اتصال", "Agreement": "اتفاق", "Statement": "تصريح"}
 
 
 def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
@@ -442,7 +445,16 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
         tuple(dict.fromkeys(m.article for m in members)),
         tuple(m.mention for m in members),
         anticipated,
+        _date_source(members, time),
     )
+
+
+def _date_source(members: list[_Item], time: TimeExpression | None) -> str | None:
+    """Stated when any report states the chosen date, else how the others came by it."""
+    if time is None:
+        return "none"
+    sources = {m.date_source for m in members if m.time is not None and m.time.value == time.value}
+    return next((s for s in ("stated", "inherited", "publication") if s in sources), None)
 
 
 def _anticipating(members: list[_Item], time: TimeExpression | None) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from kg.extract.names import is_known_first_name, name_likeness
 from kg.extract.resources import places, word_stats
 from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, NAME_SECOND_PARTS, STOP_WORDS
 from kg.model import ArticleFacts, LocalEntity, Mention
+from kg.resolve.keys import place_key
 
 _WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u0670]+")
 MIN_ARTICLES = 3
@@ -75,8 +76,6 @@ def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
 
 
 def _entity_key(e: LocalEntity) -> str:
-    from kg.resolve.entities import place_key  # entities calls this module
-
     return f"{e.kind}:{place_key(e) if e.kind == 'place' else e.key}"
 
 

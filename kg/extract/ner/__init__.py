@@ -79,6 +79,19 @@ def get_recogniser(name: str) -> Recogniser:
     return factory()
 
 
+def forget_word_tables() -> None:
+    """Empty the per-word score tables of the shipped taggers loaded in this process.
+
+    They are caches, filled in two steps (a form gets a row number, then its row); after
+    an interrupt between the two (``kg.extract.budget``'s timer) a row could be another
+    form's. Emptied, they refill on the next call with the same answers."""
+    from kg.extract.ner import crf, neural
+
+    for loader in (crf.load_tagger, neural.load_tagger):
+        if loader.cache_info().currsize:
+            loader().forget()
+
+
 # ---------------------------------------------------------------- rules
 
 
@@ -291,6 +304,7 @@ __all__ = [
     "CRFRecogniser",
     "Recogniser",
     "build_backend",
+    "forget_word_tables",
     "get_recogniser",
     "merge",
     "names",

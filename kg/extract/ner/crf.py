@@ -255,11 +255,15 @@ class Tagger:
         if attrs:
             np.add.at(self._table, (np.asarray(target), np.asarray(slots)), self.weights[np.asarray(attrs)])
 
+    def forget(self) -> None:
+        """Empty the per-form table (it refills on use; see ``kg.extract.ner.forget_word_tables``)."""
+        self._ids.clear()
+        del self._keys[1:]
+
     def _row_ids(self, sentences: list[list[str]]) -> list[list[int]]:
         """Table row of every token; new forms get rows (filled in one batch)."""
         if len(self._keys) > 1 << 19:  # bound the memory on endless input: start over
-            self._ids.clear()
-            del self._keys[1:]
+            self.forget()
         first = len(self._keys)
         out, new = word_rows(self._ids, first, sentences)
         if new:

@@ -8,7 +8,10 @@ MISC spans are dropped (the graph has no node type for them).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token
@@ -24,20 +27,37 @@ def add_model_mentions(
         return found
     s, e = sent_tokens[0].start, sent_tokens[-1].end
     out = list(found)
-    for start, end, label in _article_spans(backend, text):
-        if start < s or end > e:
+    article = _article_spans(backend, text)
+    # Everything by bisection: an unpunctuated article has thousands of sentences and
+    # spans, and a scan of all of them per sentence (or of every token per span) is
+    # quadratic in its length.
+    tok_starts = [t.start for t in sent_tokens]
+    tok_ends = [t.end for t in sent_tokens]  # sorted too: tokens do not overlap
+    rules = sorted((f.start, f.end) for f in found)
+    rule_starts = [a for a, _ in rules]
+    rule_reach = list(accumulate((b for _, b in rules), max))  # furthest end so far
+    for n in range(bisect_left(article.starts, s), bisect_left(article.starts, e)):
+        start, end, label = article.spans[n]
+        if end > e:
             continue
         kind = LABEL_KIND.get(label)
-        if kind is None or any(start < f.end and f.start < end for f in found):
+        if kind is None or _overlaps(start, end, rule_starts, rule_reach):
             continue
-        toks = [k for k, t in enumerate(sent_tokens) if t.start < end and start < t.end]
-        if not toks:
+        lo, hi = bisect_right(tok_ends, start), bisect_left(tok_starts, end) - 1  # tokens it covers
+        if lo > hi:
             continue
-        for first, last in _conjuncts(sent_tokens, toks[0], toks[-1], kind):
+        for first, last in _conjuncts(sent_tokens, lo, hi, kind):
             f = _found(text, sent_tokens, first, last, kind)
             if f is not None:
                 out.append(f)
     return sorted(out, key=lambda f: f.start)
+
+
+def _overlaps(start: int, end: int, starts: list[int], reach: list[int]) -> bool:
+    """Whether ``[start, end)`` overlaps a span of those sorted by start (``reach``: the
+    furthest end among the first k)."""
+    k = bisect_left(starts, end)
+    return k > 0 and reach[k - 1] > start
 
 
 def _conjuncts(toks: list[Token], first: int, last: int, kind: str) -> list[tuple[int, int]]:
@@ -59,7 +79,17 @@ def _conjuncts(toks: list[Token], first: int, last: int, kind: str) -> list[tupl
     return [(first, last)]
 
 
-_PRIMED: dict[tuple[str, str], tuple[Span3, ...]] = {}
+class _Spans(NamedTuple):
+    spans: tuple[Span3, ...]  # sorted
+    starts: list[int]  # their starts, for bisection
+
+
+def _spans(found) -> _Spans:
+    spans = tuple(sorted(found))
+    return _Spans(spans, [a for a, _, _ in spans])
+
+
+_PRIMED: dict[tuple[str, str], _Spans] = {}
 
 
 def prime(backend: str, texts: list[str]) -> None:
@@ -70,10 +100,10 @@ def prime(backend: str, texts: list[str]) -> None:
     _PRIMED.clear()
     spans = get_recogniser(backend).pipe_documents(texts)
     for text, found in zip(texts, spans, strict=True):
-        _PRIMED[(backend, text)] = tuple(found)
+        _PRIMED[(backend, text)] = _spans(found)
 
 
-def _article_spans(backend: str, text: str) -> tuple[Span3, ...]:
+def _article_spans(backend: str, text: str) -> _Spans:
     """The backend's spans over the whole article, computed once for all its sentences.
 
     ``extract`` asks sentence by sentence; the recogniser splits sentences the same way
@@ -85,8 +115,8 @@ def _article_spans(backend: str, text: str) -> tuple[Span3, ...]:
 
 
 @lru_cache(maxsize=2)
-def _decode(backend: str, text: str) -> tuple[Span3, ...]:
-    return tuple(get_recogniser(backend)(text))
+def _decode(backend: str, text: str) -> _Spans:
+    return _spans(get_recogniser(backend)(text))
 
 
 def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found | None:

@@ -122,10 +122,14 @@ class NeuralTagger:
         x = np.concatenate([self.vectors[emb_rows], bag], axis=1)
         self._table[first : first + len(words)] = x @ self.w_ih + self.b
 
+    def forget(self) -> None:
+        """Empty the per-form table (it refills on use; see ``kg.extract.ner.forget_word_tables``)."""
+        self._ids.clear()
+        self._n = 1
+
     def _row_ids(self, sentences: list[list[str]]) -> list[list[int]]:
         if self._n > 1 << 17:  # bound the memory (512 floats a form) on endless input: start over
-            self._ids.clear()
-            self._n = 1
+            self.forget()
         first = self._n
         out, new = word_rows(self._ids, first, sentences)
         if new:

@@ -18,14 +18,14 @@
     place: { shape: "triangle", color: "#2e9e4f" },
     event: { shape: "diamond", color: "#e8850c" }
   };
-  var TYPE_COLOR = { Meeting: "#e8850c", Visit: "#d6336c", Agreement: "#8d5524", Statement: "#1098ad" };
+  var TYPE_COLOR = { Meeting: "#e8850c", Visit: "#d6336c", Call: "#a37f00", Agreement: "#8d5524", Statement: "#1098ad" };
   var EDGE_STYLE = {
     role: { color: "#98a3ae", dashes: false },
     place: { color: "#7fbf8f", dashes: [6, 4] },
     affiliation: { color: "#b39ad6", dashes: [2, 3] }
   };
   var KIND_ORDER = ["person", "organization", "place", "event"];
-  var TYPE_ORDER = ["Meeting", "Visit", "Agreement", "Statement"];
+  var TYPE_ORDER = ["Meeting", "Visit", "Call", "Agreement", "Statement"];
 
   // ---- Arabic normalisation: the same rules as kg/arabic/normalize.py ----------------
   var LETTERS = {
@@ -147,6 +147,15 @@
       span.appendChild(document.createTextNode(
         " (" + UI.precision + ": " + (S.precisions[t.precision] || t.precision) + ")"));
     }
+    return span;
+  }
+
+  // The date and, beside it, where it came from (written in the clause, inferred from the
+  // rest of the article, the publication day, none): kg.model.DateSource.
+  function dateWithSource(t, source) {
+    var span = dateText(t);
+    var said = source ? S.date_sources[source] : null;
+    if (said) span.appendChild(el("span", "muted small date-source", " · " + said));
     return span;
   }
 
@@ -327,7 +336,7 @@
     box.appendChild(head);
     var dl = el("dl", "facts");
     fact(dl, UI.type, S.event_types[n.type] || n.type);
-    fact(dl, UI.date, dateText(n.time));
+    fact(dl, UI.date, dateWithSource(n.time, n.date_source));
     fact(dl, UI.status, S.statuses[n.status] || n.status);
     fact(dl, UI.place, n.place !== null && n.place !== undefined ? nodeLink(n.place) : UI.none);
     box.appendChild(dl);
@@ -369,6 +378,8 @@
       div.appendChild(sentenceWithTrigger(src.sentence || "", src.trigger));
       box.appendChild(div);
     });
+    // At most a few sentences of each article are carried (kg/pages/bounds.py).
+    if (n.sources_omitted) box.appendChild(el("p", "muted", fmt(UI.omitted, { n: n.sources_omitted })));
   }
 
   function entityPanel(i, box) {

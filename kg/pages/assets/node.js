@@ -12,7 +12,7 @@
   var SEP = RTL ? "، " : ", ";
   var SVGNS = "http://www.w3.org/2000/svg";
   var KIND_COLOR = { person: "#2f6fb0", organization: "#7b4fb0", place: "#2e9e4f", event: "#e8850c" };
-  var TYPE_COLOR = { Meeting: "#e8850c", Visit: "#d6336c", Agreement: "#8d5524", Statement: "#1098ad" };
+  var TYPE_COLOR = { Meeting: "#e8850c", Visit: "#d6336c", Call: "#a37f00", Agreement: "#8d5524", Statement: "#1098ad" };
   var PAGE_HREF = /^\.\.\/(entity|event)\/[A-Za-z0-9_-]+\.html$/;
   var RING1_MAX = 40;
   var RING2_MAX = 80;
@@ -79,6 +79,15 @@
       span.appendChild(document.createTextNode(
         " (" + UI.precision + ": " + (S.precisions[t.precision] || t.precision) + ")"));
     }
+    return span;
+  }
+
+  // The date and, beside it, where it came from (written in the clause, inferred from the
+  // rest of the article, the publication day, none): kg.model.DateSource.
+  function dateWithSource(t, source) {
+    var span = dateText(t);
+    var said = source ? S.date_sources[source] : null;
+    if (said) span.appendChild(el("span", "muted small date-source", " · " + said));
     return span;
   }
 
@@ -209,6 +218,7 @@
       span.appendChild(link(o));
       span.appendChild(el("span", "role", " (" + rolesText(o.roles) + ")"));
     });
+    if (item.others_omitted) span.appendChild(el("span", "muted", SEP + fmt(UI.omitted, { n: item.others_omitted })));
     return span;
   }
 
@@ -302,6 +312,8 @@
       });
       tsec.appendChild(ul);
     }
+    // Lists are bounded per article (kg/pages/bounds.py): say what was left out.
+    if (DATA.events_omitted) tsec.appendChild(el("p", "muted small", fmt(UI.omitted, { n: DATA.events_omitted })));
 
     if (DATA.members.length) {
       var ms = section("members", UI.members + " (" + DATA.members.length + ")");
@@ -326,7 +338,7 @@
     var facts = section("facts");
     var dl = el("dl", "facts");
     fact(dl, UI.type, S.event_types[node.type] || node.type);
-    fact(dl, UI.date, dateText(node.time));
+    fact(dl, UI.date, dateWithSource(node.time, node.date_source));
     fact(dl, UI.status, S.statuses[node.status] || node.status);
     fact(dl, UI.place, node.place ? link(node.place) : UI.none);
     fact(dl, "id", ltr(node.id));
@@ -341,6 +353,7 @@
       ul.appendChild(li);
     });
     as.appendChild(ul);
+    if (DATA.actors_omitted) as.appendChild(el("p", "muted small", fmt(UI.omitted, { n: DATA.actors_omitted })));
 
     var ring1 = DATA.actors.map(function (a) { return { ref: a, label: rolesText(a.roles) }; });
     if (node.place && node.place.kind) ring1.push({ ref: node.place, label: UI.place });
@@ -367,6 +380,7 @@
       if (src.date) meta.appendChild(ltr(src.date));
       if (meta.childNodes.length) div.appendChild(meta);
       src.sentences.forEach(function (s) { div.appendChild(sentenceWithTrigger(s.text || "", s.trigger)); });
+      if (src.sentences_omitted) div.appendChild(el("p", "muted small", fmt(UI.omitted, { n: src.sentences_omitted })));
       ss.appendChild(div);
     });
   }

@@ -1,0 +1,25 @@
+"""Events and their roles, read from verb (and a few noun) triggers in each sentence.
+
+Arabic news is verb-first: ``استقبل [host] … [guest] و[guest]``. The first actor after
+the trigger is its subject; actors after it in the same clause are objects, ``مع X``
+is a co-participant, ``بحضور X`` an attendee. Visits take their destination from
+``إلى``/``ل`` + place. A future prefix (``سيزور``) or a future date marks the event
+as planned.
+
+Modules: ``lexicon`` (the data files ``triggers.tsv`` and ``words.tsv``), ``refs``
+(mentions by token index), ``triggers`` (a trigger at a token, future prefix, modals,
+negation), ``clauses`` (clause, attendance and content ends, once per sentence),
+``roles`` (subjects, objects, attendees, the two sides, ``role_priority``), ``places``
+(destination, venue, topic markers), ``sentence`` (``find_events`` for one sentence).
+"""
+
+from __future__ import annotations
+
+from kg.extract.events.lexicon import Trigger
+from kg.extract.events.refs import ActorRef
+from kg.extract.events.roles import role_priority
+from kg.extract.events.sentence import find_events
+from kg.extract.events.triggers import is_trigger_word
+from kg.model import Role
+
+__all__ = ["ActorRef", "Role", "Trigger", "find_events", "is_trigger_word", "role_priority"]

@@ -1,0 +1,67 @@
+"""Where an event took place: a visit's destination (``إلى``/``ل`` + place), where a
+meeting was held (``في``/``بـ`` + place, perhaps with a head noun between), where a
+statement was made; a place after a topic marker (``لبحث``) is what is discussed."""
+
+from __future__ import annotations
+
+from kg.arabic.tokens import Token
+from kg.extract.events.clauses import Ends
+from kg.extract.events.lexicon import Trigger, words
+from kg.extract.events.refs import ActorRef
+from kg.model import Mention
+
+_DEST_PREPS = words("DEST_PREPS")
+_TOPIC_MARKERS = words("TOPIC_MARKERS")
+_IN_PREPS = words("IN_PREPS")
+_PLACE_HEADS = words("PLACE_HEADS")
+_STATEMENT_PLACE_PREPS = words("STATEMENT_PLACE_PREPS")
+
+
+def find_place(
+    tokens: list[Token],
+    t_idx: int,
+    trig: Trigger,
+    places: list[ActorRef],
+    mentions: list[Mention],
+    ends: Ends,
+) -> int | None:
+    """The mention index of the place of the trigger at ``t_idx``, or None."""
+    end = ends.clause[t_idx + 1]
+    candidates = [p for p in places if t_idx < p.first < end]
+    if trig.type == "Visit":
+        for p in candidates:
+            prev = tokens[p.first - 1].norm if p.first > 0 else ""
+            if prev in _DEST_PREPS or tokens[p.first].norm[:1] == "ل" or trig.nominal is False:
+                return p.mention
+        return None
+    topic = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _TOPIC_MARKERS), end)
+    for p in candidates:
+        if p.first > topic and trig.type != "Statement":
+            break  # ``لبحث النزاعين في سورية``: what is discussed, not where
+        if trig.type == "Statement":
+            # A statement's place is where it was made (``قال … من طرابلس``), not what it is about.
+            if p.first - t_idx <= 4 and p.first > 0 and tokens[p.first - 1].norm in _STATEMENT_PLACE_PREPS:
+                return p.mention
+            continue
+        # Where a meeting was held is said with ``في``/``بـ`` (``في الدوحة``, ``بالرياض``, ``في
+        # العاصمة القطرية الدوحة``); a bare country after the trigger is most often its topic
+        # (``اجتماع … يركز على سوريا``).
+        if _locative(tokens, p, mentions):
+            return p.mention
+    return None
+
+
+def _locative(tokens: list[Token], p: ActorRef, mentions: list[Mention]) -> bool:
+    tok = tokens[p.first]
+    clitics = tok.text[: max(0, mentions[p.mention].start - tok.start)]
+    if "ب" in clitics:
+        return True
+    # ``في``, possibly with a head noun between: ``في العاصمة القطرية الدوحة``.
+    for k in range(p.first - 1, max(-1, p.first - 4), -1):
+        norm = tokens[k].norm
+        if norm in _IN_PREPS:
+            return True
+        # A head noun or its nisba adjective (``العاصمة القطرية``).
+        if norm not in _PLACE_HEADS and not (norm.startswith("ال") and norm.endswith("يه")):
+            return False
+    return False

@@ -1,0 +1,210 @@
+"""Who takes which part in an event: the subject and objects of a trigger in its clause,
+``مع`` (with), ``بحضور`` (attended by), the two sides (``الجانبان``), and which role wins
+when one actor gets several."""
+
+from __future__ import annotations
+
+from kg.arabic.normalize import normalize
+from kg.arabic.tokens import Token, bare_forms
+from kg.extract.events.clauses import Ends
+from kg.extract.events.lexicon import Trigger, words
+from kg.extract.events.refs import ActorRef
+from kg.model import Mention
+
+_ATTEND = words("ATTEND")
+_WITH = words("WITH")
+_BETWEEN = words("BETWEEN")
+_MEDIA_HEADS = words("MEDIA_HEADS")
+_MEDIA_NAMES = frozenset(w.replace("_", " ") for w in words("MEDIA_NAMES"))
+_PAIR_WORDS = words("PAIR_WORDS")
+_STATEMENT_GENITIVES = words("STATEMENT_GENITIVES")
+_ON_BEHALF = words("ON_BEHALF")
+_VISIT_SUPPORT = words("VISIT_SUPPORT")
+_VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
+
+
+def role_priority(role: str) -> int:
+    """When one actor gets several roles in one event, the most specific wins."""
+    order = [
+        "host",
+        "guest",
+        "caller",
+        "callee",
+        "visitor",
+        "signatory",
+        "speaker",
+        "destination",
+        "participant",
+        "attendee",
+    ]
+    return order.index(role) if role in order else len(order)
+
+
+def is_pair_word(norm: str) -> bool:
+    """``البلدين``, ``الجانبان``, …: the two sides."""
+    return norm in _PAIR_WORDS
+
+
+def pair_word_near(tokens: list[Token], t_idx: int) -> bool:
+    # After the verb (``وقّع الجانبان``) or just before it (``أن الوزيرين وقّعا``).
+    window = [*range(max(0, t_idx - 2), t_idx), *range(t_idx + 1, min(len(tokens), t_idx + 4))]
+    return any(
+        bare_forms(tokens[k].norm)[-1][1] in _PAIR_WORDS or tokens[k].norm in _PAIR_WORDS for k in window
+    )
+
+
+def find_roles(
+    tokens: list[Token],
+    t_idx: int,
+    trig: Trigger,
+    actors: list[ActorRef],
+    mentions: list[Mention],
+    ends: Ends,
+) -> list[tuple[int, str]]:
+    """(mention index, role) of the actors the trigger at ``t_idx`` takes in its clause."""
+    # Attendance lists run to the sentence end: ``وحضر المحادثات … كل من؛ أ، وب، وج``.
+    end = ends.attendance[t_idx + 1] if trig.subject_role == "attendee" else ends.clause[t_idx + 1]
+    actors = [a for a in actors if not _is_media(mentions[a.mention])]  # ``لرويترز``: a source
+    after = [a for a in actors if t_idx < a.first < end]
+    # A state acts only as the subject right after the verb (``وقّعت ليبيا وتركيا``, the second
+    # joined by و), as a visit's destination, or with ``مع``; elsewhere it is talked about.
+    lead = [a for a in after if a.first - t_idx <= 1]
+    after = [
+        a
+        for a in after
+        if mentions[a.mention].kind != "place"
+        or a.first - t_idx <= 1
+        or trig.type == "Visit"
+        or after_word(tokens, a.first, _WITH, 2)
+        or (lead and mentions[lead[0].mention].kind == "place" and a.first == lead[-1].last + 1)
+    ]
+    roles: list[tuple[int, str]] = []
+    if trig.subject_role == "attendee":
+        # ``وحضر اللقاء … كل من أ، وب``: everyone listed attended.
+        return [(a.mention, "attendee") for a in after if mentions[a.mention].kind != "place"]
+    if trig.nominal and trig.type == "Visit":
+        # ``زيارة وزير الدفاع التركي``: the visitor is the genitive right after the noun; with
+        # ``أجرى … زيارة`` it is the subject written before.
+        if after and after[0].first == t_idx + 1:
+            roles.append((after[0].mention, "visitor"))
+        elif t_idx > 0 and any(
+            normalize(tokens[k].norm) in _VISIT_SUPPORT
+            or bare_forms(tokens[k].norm)[-1][1] in _VISIT_SUPPORT_STEMS
+            for k in range(max(0, t_idx - 6), t_idx)
+        ):
+            before = [a for a in actors if a.last < t_idx and mentions[a.mention].kind == "person"]
+            roles.extend((a.mention, "visitor") for a in before)
+        return roles
+    if trig.nominal and trig.type == "Meeting":
+        # ``أكد الأمير … خلال استقباله السفير``: the pronoun is the person named before (the
+        # speaker), the one received or met comes right after the noun.
+        before = [a for a in actors if a.last < t_idx and mentions[a.mention].kind != "place"]
+        if before:
+            roles.append((before[0].mention, trig.subject_role))
+        if after and after[0].first - t_idx <= 2:
+            roles.append((after[0].mention, trig.object_role))
+            roles.extend(
+                (a.mention, trig.object_role)
+                for a in after[1:]
+                if a.first - t_idx <= 12
+                and tokens[a.first].norm[:1] == "و"
+                and not _is_media(mentions[a.mention])
+            )
+        return roles
+    if trig.nominal and trig.type == "Agreement":
+        between = [k for k in range(t_idx, end) if tokens[k].norm in _BETWEEN]
+        if between:
+            roles.extend((a.mention, "signatory") for a in after if a.first > between[0])
+        return roles
+    if not after or (trig.type != "Statement" and after[0].first - t_idx > 4):
+        # Subject written before the verb (``النمروش أكد``, ``أن الدبيبة سيزور أنقرة``).
+        before = [a for a in actors if a.last < t_idx and t_idx - a.last <= 2]
+        if before:
+            roles.append((before[-1].mention, trig.subject_role))
+        if not after or trig.type == "Statement":
+            return roles
+        objects = [
+            (a.mention, _object_role(tokens, a, trig, mentions)) for a in after if a.first - t_idx <= 12
+        ]
+        return roles + [(m, r) for m, r in objects if r is not None]
+    if trig.type == "Statement":
+        # The speaker comes before what was said: after ``أن``/``إن``/a colon it is content.
+        cut = min(ends.content[t_idx + 1], end)
+        after = [a for a in after if a.first < cut]
+        if not after:
+            return roles
+    else:
+        after = [a for a in after if not _is_media(mentions[a.mention])]
+        if not after:
+            return roles
+    subject = after[0]
+    # The subject follows the verb closely; a far actor is an object (passive/pronoun subject).
+    if subject.first - t_idx > 4 and trig.type != "Statement":
+        subject = None
+    # A headline puts the subject first: ``خادم الحرمين الشريفين يستقبل وزير الدفاع الأمريكي``.
+    fronted = [
+        a for a in actors if a.last == t_idx - 1 and mentions[a.mention].kind == "person" and not trig.nominal
+    ]
+    if fronted and trig.type != "Statement":
+        roles.append((fronted[0].mention, trig.subject_role))
+        subject = None
+    elif subject is not None:
+        roles.append((subject.mention, trig.subject_role))
+    if trig.type == "Statement":
+        return roles
+    for a in after:
+        if subject is not None and a is subject:
+            continue
+        role = _object_role(tokens, a, trig, mentions)
+        if role is not None:
+            roles.append((a.mention, role))
+    return roles
+
+
+def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list[Mention]) -> str | None:
+    """The role of an actor after the subject, or None when it takes no part."""
+    if _inside_genitive_of_statement(tokens, a.first):
+        return None
+    preceding = tokens[a.first - 1].norm if a.first > 0 else ""
+    head = tokens[a.first].norm
+    with_ = after_word(tokens, a.first, _WITH, 3) or head in _WITH
+    if any(w in _ATTEND for w in (preceding, head)) or after_word(tokens, a.first, _ATTEND, 4):
+        return "attendee"
+    if mentions[a.mention].kind == "place" and trig.type != "Visit":
+        # ``وقّعت ليبيا وتركيا``: the second state joins the first.
+        return trig.subject_role if trig.type in ("Agreement", "Meeting") else None
+    if trig.type == "Visit":
+        # People after a visit verb are companions, not destinations.
+        return "visitor" if mentions[a.mention].kind == "person" else "destination"
+    if trig.type == "Agreement":
+        # What follows ``وقّع`` is the document and its subject matter; partners come with ``مع``
+        # or on behalf of a side (``وقّعها عن الجانب الليبي …``).
+        on_behalf = after_word(tokens, a.first, _ON_BEHALF, 4)
+        return "signatory" if with_ or on_behalf else None
+    if with_:
+        return "participant" if trig.type == "Meeting" else trig.object_role
+    return trig.object_role
+
+
+def _is_media(m: Mention) -> bool:
+    # A channel or agency is cited as a source, not a participant.
+    norm = normalize(m.text) if m.text else ""
+    if norm in _MEDIA_NAMES or (norm[:1] in ("ل", "و") and norm[1:] in _MEDIA_NAMES):
+        return True
+    head = norm.split()[0] if norm else ""
+    return m.kind == "organization" and any(head.endswith(h) for h in _MEDIA_HEADS)
+
+
+def after_word(tokens: list[Token], first: int, wanted: frozenset[str], window: int) -> bool:
+    """One of ``wanted`` within ``window`` tokens before ``first``, with only words between."""
+    for k in range(first - 1, max(-1, first - 1 - window), -1):
+        if tokens[k].norm in wanted:
+            return True
+        if not tokens[k].is_word:
+            return False
+    return False
+
+
+def _inside_genitive_of_statement(tokens: list[Token], first: int) -> bool:
+    # ``تحيات الرئيس أوباما``: greetings conveyed from someone who is not there.
+    return first > 0 and tokens[first - 1].norm in _STATEMENT_GENITIVES

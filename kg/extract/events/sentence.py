@@ -1,0 +1,110 @@
+"""The events of one sentence: each trigger with its roles, place, time and status."""
+
+from __future__ import annotations
+
+from kg.arabic.tokens import Token
+from kg.extract.events.clauses import scan_ends
+from kg.extract.events.places import find_place
+from kg.extract.events.refs import ActorRef
+from kg.extract.events.roles import find_roles, is_pair_word, pair_word_near
+from kg.extract.events.triggers import modal_before, negated, trigger_at
+from kg.model import Mention, Span, TimeExpression
+
+
+def find_events(
+    tokens: list[Token],
+    sentence: Span,
+    mentions: list[Mention],
+    actor_refs: list[ActorRef],
+    place_refs: list[ActorRef],
+    times: list[tuple[int, TimeExpression]],
+    dct_known: bool,
+    pair: tuple[int, int] | None,
+    sides: tuple[int, ...] = (),
+) -> list[dict]:
+    """Events in one sentence, as dicts the caller turns into ``Event`` objects.
+
+    ``actor_refs``/``place_refs`` are the sentence's person/organisation and place
+    mentions by token index; ``times`` pairs the index of each time expression with it;
+    ``pair`` is the article's two main countries, for ``البلدين``; ``sides`` the entities of
+    the meeting told last, for ``الجانبان`` (the two sides).
+    """
+    events = []
+    # A word inside a name is no trigger: ``فيصل`` is not ``ف`` + ``يصل`` (arrives).
+    named = {k for ref in (*actor_refs, *place_refs) for k in range(ref.first, ref.last + 1)}
+    hits = [(k, h) for k in range(len(tokens)) if k not in named and (h := trigger_at(tokens, k)) is not None]
+    ends = scan_ends(tokens, {k for k, _ in hits})
+    # Each date belongs to the trigger nearest to it: in ``أكد … أن مذكرة التفاهم الموقعة
+    # في شهر نوفمبر الماضي`` the month dates the memorandum, not the statement.
+    owner = (
+        {
+            k: min((abs(tok_idx - t) + (0 if tok_idx > t else 3), t) for t, _ in hits)[1]
+            for k, (tok_idx, _) in enumerate(times)
+        }
+        if hits
+        else {}
+    )
+    for t_idx, hit in hits:
+        tok = tokens[t_idx]
+        trigger, future_prefix = hit
+        if negated(tokens, t_idx):
+            continue
+        roles = find_roles(tokens, t_idx, trigger, actor_refs, mentions, ends)
+        from_sides = False
+        if sides and trigger.type != "Statement" and pair_word_near(tokens, t_idx):
+            # ``وبحث الجانبان``, ``ووقّع الجانبان``: the two sides of the meeting just told.
+            role = "signatory" if trigger.type == "Agreement" else "participant"
+            roles = [(-1 - e, role) for e in sides] + [r for r in roles if r[1] == "attendee"]
+            from_sides = True
+        if (
+            trigger.type == "Agreement"
+            and not roles
+            and pair
+            and any(is_pair_word(tokens[k].norm) for k in range(t_idx, min(len(tokens), t_idx + 6)))
+        ):
+            roles = [(-1 - pair[0], "signatory"), (-1 - pair[1], "signatory")]
+        acting = {m for m, _ in roles if m >= 0}
+        others = [p for p in place_refs if p.mention not in acting]
+        place = find_place(tokens, t_idx, trigger, others, mentions, ends)
+        if trigger.type == "Visit" and place is not None:
+            roles.append((-1 - mentions[place].entity, "destination"))
+        if not [r for r in roles if r[1] != "destination"]:
+            continue
+        # A statement is dated by what stands before its content (``قال … أمس إن``); dates in
+        # what was said belong to the content.
+        cut = ends.content[t_idx + 1] if trigger.type == "Statement" else len(tokens)
+        time_idx = _nearest_time(
+            t_idx,
+            [
+                (ti, te) if owner.get(k) == t_idx and ti < cut else (ti, None)
+                for k, (ti, te) in enumerate(times)
+            ],
+        )
+        planned = future_prefix or modal_before(tokens, t_idx)
+        if time_idx is not None:
+            te = times[time_idx][1]
+            if te.direction == "future":
+                planned = True
+        events.append(
+            {
+                "type": trigger.type,
+                "trigger": Span(tok.start, tok.end, tok.text),
+                "roles": roles,
+                "place": place,
+                "time": time_idx,
+                "status": "planned" if planned else "happened",
+                "from_sides": from_sides,
+            }
+        )
+    return events
+
+
+def _nearest_time(t_idx: int, times: list[tuple[int, TimeExpression | None]]) -> int | None:
+    best, dist = None, 10**9
+    for k, (tok_idx, te) in enumerate(times):
+        if te is None or te.kind in ("duration", "set"):
+            continue
+        d = abs(tok_idx - t_idx) + (0 if tok_idx > t_idx else 3)  # Arabic puts time after the verb
+        if d < dist:
+            best, dist = k, d
+    return best

@@ -1,0 +1,90 @@
+"""Finding a trigger at a token: verb stems with their proclitics and future prefix, noun
+triggers (``زيارة``, ``مذكرة … الموقعة``), and what negates or defers one (``لم``, ``من
+المقرر``)."""
+
+from __future__ import annotations
+
+from kg.arabic.tokens import Token, bare_forms
+from kg.extract.events.lexicon import Trigger, noun_trigger, verb_triggers, words
+
+_VERBS = verb_triggers()
+_VISIT_NOUN, _VISIT_NOUNS = noun_trigger("Visit")
+_AGREEMENT_NOUN, _AGREEMENT_NOUNS = noun_trigger("Agreement")
+_SIGNED = words("SIGNED")
+_FUTURE_MODALS = words("FUTURE_MODALS")
+_NEGATIONS = words("NEGATIONS")
+_CALL_NOUNS = words("CALL_NOUNS")
+_BY_PHONE = words("BY_PHONE")
+_CALL_MADE = Trigger("Call", "caller", "callee")
+_RECEPTION_NOUNS = words("RECEPTION_NOUNS")
+_TALKS_NOUNS = words("TALKS_NOUNS")
+_DURING = words("DURING")
+_RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
+_TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
+
+
+def is_trigger_word(norm: str) -> bool:
+    """A known trigger verb, with its future prefix or a dual/plural ending (``أكدا``)."""
+    return any(form in _VERBS for form in (norm, norm[1:] if norm[:1] == "س" else norm, norm[:-1], norm[:-2]))
+
+
+def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
+    """The trigger at token ``i`` and whether a future prefix marks it (``سيزور``)."""
+    tok = tokens[i]
+    if not tok.is_arabic:
+        return None
+    for prefix, stem in bare_forms(tok.norm):
+        if "ال" in prefix:
+            continue
+        future = False
+        if stem.startswith("س") and stem[1:2] in ("ي", "ت", "ن") and stem[1:] in _VERBS:
+            stem, future = stem[1:], True
+        trig = _VERBS.get(stem)
+        if trig and prefix in ("", "و", "ف"):
+            if trig.type == "Meeting" and _by_phone(tokens, i, trig):
+                return _CALL_MADE, future
+            if trig.needs_object_noun and not any(
+                tokens[k].norm in trig.needs_object_noun
+                or bare_forms(tokens[k].norm)[-1][1] in trig.needs_object_noun
+                for k in range(i + 1, min(len(tokens), i + 12))
+            ):
+                continue
+            return trig, future
+        if (stem in _RECEPTION_NOUNS or stem in _TALKS_NOUNS) and _after_during(tokens, i, prefix):
+            return (_RECEPTION_NOUN if stem in _RECEPTION_NOUNS else _TALKS_NOUN), False
+        if stem in _VISIT_NOUNS and prefix in ("", "و", "ب"):
+            return _VISIT_NOUN, False
+        if stem in _AGREEMENT_NOUNS and i + 2 < len(tokens):
+            following = [tokens[k].norm for k in range(i + 1, min(len(tokens), i + 4))]
+            if any(w in _SIGNED for w in following):
+                return _AGREEMENT_NOUN, False
+    return None
+
+
+def _by_phone(tokens: list[Token], i: int, trig: Trigger) -> bool:
+    """``أجرى … اتصالاً هاتفياً`` (the meeting verb's noun is a call) or ``بحث هاتفياً``."""
+    window = range(i + 1, min(len(tokens), i + 12))
+    if trig.needs_object_noun:
+        return any(_stem(tokens[k]) in _CALL_NOUNS for k in window)
+    return trig.subject_role == "participant" and any(
+        tokens[k].norm in _BY_PHONE for k in range(i + 1, min(len(tokens), i + 10))
+    )
+
+
+def _after_during(tokens: list[Token], i: int, prefix: str) -> bool:
+    """``خلال استقباله``, ``لدى لقائه``: a meeting told in passing (not ``نتائج لقائه``)."""
+    return prefix == "" and i > 0 and tokens[i - 1].norm in _DURING
+
+
+def _stem(tok: Token) -> str:
+    return bare_forms(tok.norm)[-1][1]
+
+
+def negated(tokens: list[Token], t_idx: int) -> bool:
+    """A negation just before the trigger (``لم يزر``)."""
+    return t_idx > 0 and tokens[t_idx - 1].norm in _NEGATIONS
+
+
+def modal_before(tokens: list[Token], t_idx: int) -> bool:
+    """A future modal within four words before the trigger (``من المقرر أن``)."""
+    return any(tokens[k].norm in _FUTURE_MODALS for k in range(max(0, t_idx - 4), t_idx))
