@@ -15,6 +15,7 @@ _TOPIC_MARKERS = words("TOPIC_MARKERS")
 _IN_PREPS = words("IN_PREPS")
 _PLACE_HEADS = words("PLACE_HEADS")
 _STATEMENT_PLACE_PREPS = words("STATEMENT_PLACE_PREPS")
+_TOUR_INCLUDES = words("TOUR_INCLUDES")
 
 
 def find_place(
@@ -31,7 +32,8 @@ def find_place(
     if trig.type == "Visit":
         for p in candidates:
             prev = tokens[p.first - 1].norm if p.first > 0 else ""
-            if prev in _DEST_PREPS or tokens[p.first].norm[:1] == "ل" or trig.nominal is False:
+            included = prev in _TOUR_INCLUDES  # ``جولة تشمل الكويت وقطر``
+            if prev in _DEST_PREPS or tokens[p.first].norm[:1] == "ل" or included or trig.nominal is False:
                 return p.mention
         return None
     topic = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _TOPIC_MARKERS), end)
@@ -65,3 +67,22 @@ def _locative(tokens: list[Token], p: ActorRef, mentions: list[Mention]) -> bool
         if norm not in _PLACE_HEADS and not (norm.startswith("ال") and norm.endswith("يه")):
             return False
     return False
+
+
+def more_destinations(tokens: list[Token], first: int, places: list[ActorRef]) -> list[int]:
+    """Places listed after a visit's first destination (``إلى الكويت وقطر، ثم العراق``)."""
+    by_mention = {p.mention: p for p in places}
+    prev = by_mention.get(first)
+    if prev is None:
+        return []
+    out = []
+    for p in sorted(places, key=lambda r: r.first):
+        if p.first <= prev.last:
+            continue
+        gap = [tokens[k].norm for k in range(prev.last + 1, p.first)]
+        joined = tokens[p.first].norm[:1] == "و" or gap in (["،"], [","], ["و"], ["ثم"], ["،", "ثم"])
+        if not joined or len(gap) > 2:
+            break
+        out.append(p.mention)
+        prev = p
+    return out

@@ -15,6 +15,7 @@ _ATTEND = words("ATTEND")
 _WITH = words("WITH")
 _BETWEEN = words("BETWEEN")
 _MEDIA_HEADS = words("MEDIA_HEADS")
+_DEST_PREPS = words("DEST_PREPS")
 _MEDIA_NAMES = frozenset(w.replace("_", " ") for w in words("MEDIA_NAMES"))
 _PAIR_WORDS = words("PAIR_WORDS")
 _STATEMENT_GENITIVES = words("STATEMENT_GENITIVES")
@@ -85,12 +86,15 @@ def find_roles(
     if trig.nominal and trig.type == "Visit":
         # ``زيارة وزير الدفاع التركي``: the visitor is the genitive right after the noun; with
         # ``أجرى … زيارة`` it is the subject written before.
-        if after and after[0].first == t_idx + 1:
-            roles.append((after[0].mention, "visitor"))
+        genitive = after[0] if after and after[0].first == t_idx + 1 else None
+        if genitive is not None and _is_destination(tokens, genitive, mentions):
+            genitive = None  # ``زيارة لمصر``, ``جولة إلى الخليج``: where, not who
+        if genitive is not None:
+            roles.append((genitive.mention, "visitor"))
         elif t_idx > 0 and any(
             normalize(tokens[k].norm) in _VISIT_SUPPORT
             or bare_forms(tokens[k].norm)[-1][1] in _VISIT_SUPPORT_STEMS
-            for k in range(max(0, t_idx - 6), t_idx)
+            for k in range(max(0, t_idx - 10), t_idx)
         ):
             before = [a for a in actors if a.last < t_idx and mentions[a.mention].kind == "person"]
             roles.extend((a.mention, "visitor") for a in before)
@@ -180,10 +184,21 @@ def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list
         # What follows ``وقّع`` is the document and its subject matter; partners come with ``مع``
         # or on behalf of a side (``وقّعها عن الجانب الليبي …``).
         on_behalf = after_word(tokens, a.first, _ON_BEHALF, 4)
-        return "signatory" if with_ or on_behalf else None
+        # ``مذكرة تفاهم بينها وجامعة …``: the other party after بين (with its pronoun).
+        between = any(
+            bare_forms(tokens[k].norm)[-1][1][:3] == "بين" for k in range(max(0, a.first - 2), a.first)
+        )
+        return "signatory" if with_ or on_behalf or between else None
     if with_:
         return "participant" if trig.type == "Meeting" else trig.object_role
     return trig.object_role
+
+
+def _is_destination(tokens: list[Token], a: ActorRef, mentions: list[Mention]) -> bool:
+    """A place written with ``ل``/``إلى`` after a visit noun is where the visit went."""
+    if mentions[a.mention].kind != "place":
+        return False
+    return tokens[a.first].norm[:1] == "ل" or (a.first > 0 and tokens[a.first - 1].norm in _DEST_PREPS)
 
 
 def _is_media(m: Mention) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from kg.arabic.tokens import Token
 from kg.extract.events.clauses import scan_ends
-from kg.extract.events.places import find_place
+from kg.extract.events.places import find_place, more_destinations
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import find_roles, is_pair_word, pair_word_near
-from kg.extract.events.triggers import modal_before, negated, trigger_at
+from kg.extract.events.triggers import modal_before, needs_place, negated, trigger_at
 from kg.model import Mention, Span, TimeExpression
 
 
@@ -63,10 +63,15 @@ def find_events(
             and any(is_pair_word(tokens[k].norm) for k in range(t_idx, min(len(tokens), t_idx + 6)))
         ):
             roles = [(-1 - pair[0], "signatory"), (-1 - pair[1], "signatory")]
-        acting = {m for m, _ in roles if m >= 0}
+        # A visit's destination is its place too (``زار الكويت``), not an actor to set aside.
+        acting = {m for m, r in roles if m >= 0 and r != "destination"}
         others = [p for p in place_refs if p.mention not in acting]
         place = find_place(tokens, t_idx, trigger, others, mentions, ends)
+        if place is None and needs_place(tokens, t_idx):
+            continue  # ``توجه بالشكر``: thanks, not a journey
+        destinations = [place]
         if trigger.type == "Visit" and place is not None:
+            destinations += more_destinations(tokens, place, others)
             roles.append((-1 - mentions[place].entity, "destination"))
         if not [r for r in roles if r[1] != "destination"]:
             continue
@@ -85,17 +90,23 @@ def find_events(
             te = times[time_idx][1]
             if te.direction == "future":
                 planned = True
-        events.append(
-            {
-                "type": trigger.type,
-                "trigger": Span(tok.start, tok.end, tok.text),
-                "roles": roles,
-                "place": place,
-                "time": time_idx,
-                "status": "planned" if planned else "happened",
-                "from_sides": from_sides,
-            }
-        )
+        for dest in destinations:
+            # ``زار الكويت وقطر والعراق``: one visit per destination, as a reader counts them.
+            dest_roles = roles
+            if len(destinations) > 1:
+                dest_roles = [r for r in roles if r[1] != "destination"]
+                dest_roles.append((-1 - mentions[dest].entity, "destination"))
+            events.append(
+                {
+                    "type": trigger.type,
+                    "trigger": Span(tok.start, tok.end, tok.text),
+                    "roles": dest_roles,
+                    "place": dest,
+                    "time": time_idx,
+                    "status": "planned" if planned else "happened",
+                    "from_sides": from_sides,
+                }
+            )
     return events
 
 

@@ -15,10 +15,14 @@ _FUTURE_MODALS = words("FUTURE_MODALS")
 _NEGATIONS = words("NEGATIONS")
 _CALL_NOUNS = words("CALL_NOUNS")
 _BY_PHONE = words("BY_PHONE")
+# How far after عقد/وقّع its noun may come: past a long subject, a place and a day
+# (وقعت المملكة العربية السعودية في نيويورك الثلاثاء الماضي مع جمهورية ناميبيا على بروتوكول).
+_NOUN_WINDOW = 16
 _CALL_MADE = Trigger("Call", "caller", "callee")
 _RECEPTION_NOUNS = words("RECEPTION_NOUNS")
 _TALKS_NOUNS = words("TALKS_NOUNS")
 _DURING = words("DURING")
+_VISIT_NEEDS_PLACE = words("VISIT_NEEDS_PLACE")
 _RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
 _TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
 
@@ -46,7 +50,7 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             if trig.needs_object_noun and not any(
                 tokens[k].norm in trig.needs_object_noun
                 or bare_forms(tokens[k].norm)[-1][1] in trig.needs_object_noun
-                for k in range(i + 1, min(len(tokens), i + 12))
+                for k in range(i + 1, min(len(tokens), i + _NOUN_WINDOW))
             ):
                 continue
             return trig, future
@@ -78,6 +82,14 @@ def _after_during(tokens: list[Token], i: int, prefix: str) -> bool:
 
 def _stem(tok: Token) -> str:
     return bare_forms(tok.norm)[-1][1]
+
+
+def needs_place(tokens: list[Token], t_idx: int) -> bool:
+    """A verb that is a journey only with a place (``توجه``, ``غادر``)."""
+    for _prefix, stem in bare_forms(tokens[t_idx].norm):
+        if stem in _VISIT_NEEDS_PLACE or (stem[:1] == "س" and stem[1:] in _VISIT_NEEDS_PLACE):
+            return True
+    return False
 
 
 def negated(tokens: list[Token], t_idx: int) -> bool:
