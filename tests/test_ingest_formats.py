@@ -5,7 +5,11 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import rdflib
+
+from kg.build import build
 from kg.ingest import IngestReport, article_id, iter_articles
+from kg.rdf.terms import ORIGIN
 
 TEXT_A = (
     "استقبل وزير الخارجية الجزائري نظيره التونسي، اليوم الاثنين، بالعاصمة الجزائر، "
@@ -49,7 +53,7 @@ def test_txt_scraped_page(tmp_path):
     assert a.title == "الجزائر وتونس تبحثان الربط الكهربائي"
     assert (a.source, a.dateline_place) == ("وج", "الجزائر")  # no quoted name to restore it from
     assert a.dct == date(2023, 5, 8)  # the default: a .txt page carries no date here
-    assert a.origin == str(page) and a.url is None
+    assert a.origin == "page.txt" and a.url is None  # named from the argument on, not the machine
     assert report.to_dict()["articles"] == 1 and not report.skipped
 
 
@@ -85,7 +89,7 @@ def test_json_array_field_names(tmp_path):
     assert (b.source, b.dct, b.title) == ("المثال", date(2023, 5, 8), "عنوان ثان")
     assert b.text == f"{TEXT_B}\n\n{TEXT_C}"
     assert (c.url, c.source, c.dct) == (None, None, date(2023, 5, 8))
-    assert [x.origin for x in (a, b, c)] == [f"{path}#1", f"{path}#2", f"{path}#3"]
+    assert [x.origin for x in (a, b, c)] == ["feed.json#1", "feed.json#2", "feed.json#3"]
 
 
 def test_json_single_object_and_wrapped_list(tmp_path):
@@ -94,7 +98,7 @@ def test_json_single_object_and_wrapped_list(tmp_path):
     wrapped = tmp_path / "wrapped.json"
     wrapped.write_text(json.dumps({"articles": [{"text": TEXT_B}, {"text": TEXT_C}]}), encoding="utf-8")
     articles, _ = ingest(one, wrapped)
-    assert [a.origin for a in articles] == [str(one), f"{wrapped}#1", f"{wrapped}#2"]
+    assert [a.origin for a in articles] == ["one.json", "wrapped.json#1", "wrapped.json#2"]
     assert articles[0].source == "x.example"  # from the url when the record names no source
 
 
@@ -109,7 +113,7 @@ def test_jsonl_and_record_dates(tmp_path):
     articles, _ = ingest(path, default_dct=date(2023, 1, 1))
     assert [a.dct for a in articles] == [date(2023, 5, 8), date(2023, 5, 9), date(2023, 1, 1)]
     assert [a.source for a in articles] == ["a.example", "b.example", None]
-    assert [a.origin for a in articles] == [f"{path}#1", f"{path}#2", f"{path}#3"]
+    assert [a.origin for a in articles] == ["feed.jsonl#1", "feed.jsonl#2", "feed.jsonl#3"]
 
 
 def test_html_page(tmp_path):
@@ -131,10 +135,10 @@ def test_zip_members_in_nested_folders(tmp_path):
         z.writestr("2023/", "")
     articles, report = ingest(path)
     assert [a.origin for a in articles] == [
-        f"{path}!2023/05/day.json#1",
-        f"{path}!2023/05/day.json#2",
-        f"{path}!2023/05/more.jsonl#1",
-        f"{path}!2023/page.txt",
+        "bundle.zip!2023/05/day.json#1",
+        "bundle.zip!2023/05/day.json#2",
+        "bundle.zip!2023/05/more.jsonl#1",
+        "bundle.zip!2023/page.txt",
     ]
     assert report.files_seen == 1 and report.members_seen == 3
 
@@ -148,9 +152,8 @@ def test_folders_walked_sorted_and_ids_stable(tmp_path):
     )
     first, _ = ingest(tmp_path)
     again, _ = ingest(tmp_path)
-    assert [a.origin for a in first] == [str(tmp_path / p) for p in ("a.txt", "b/z.txt")] + [
-        f"{tmp_path / 'c.jsonl'}#1"
-    ]
+    name = tmp_path.name  # a folder argument: its files are named from the folder's own name on
+    assert [a.origin for a in first] == [f"{name}/a.txt", f"{name}/b/z.txt", f"{name}/c.jsonl#1"]
     assert [a.id for a in first] == [a.id for a in again]
     assert all(len(a.id) == 16 and a.id[0] == "a" and int(a.id[1:], 16) >= 0 for a in first)
     assert len({a.id for a in first}) == 3
@@ -180,9 +183,9 @@ def test_exact_duplicates_dropped_and_counted(tmp_path):
         encoding="utf-8",
     )
     articles, report = ingest(path, path)  # the same file given twice is read once
-    assert [a.origin for a in articles] == [f"{path}#1", f"{path}#2"]
+    assert [a.origin for a in articles] == ["dups.jsonl#1", "dups.jsonl#2"]
     assert report.duplicates == 1
-    assert report.to_dict()["duplicate_of"] == [{"origin": f"{path}#3", "first": f"{path}#1"}]
+    assert report.to_dict()["duplicate_of"] == [{"origin": "dups.jsonl#3", "first": "dups.jsonl#1"}]
     assert report.files_seen == 1
 
 
@@ -209,3 +212,28 @@ def test_report_is_json_and_summary_is_short(tmp_path):
     assert summary.startswith("ingest: 2 files → 1 articles")
     assert "unknown extension .docx" in summary
     assert len(summary.splitlines()) <= 1 + 5 + 1 + 5
+
+
+def test_a_built_graph_names_origins_from_the_folder_not_the_machine(tmp_path):
+    """Issue #14: ``hd:origin`` in graph.ttl carries no folder of the machine it was built on."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    (folder / "b.txt").write_text(TEXT_B, encoding="utf-8")
+    out = tmp_path / "out"
+    build([folder], out, jobs=1, pages=False, exports=False)
+    graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    origins = {str(o) for o in graph.objects(None, ORIGIN)}
+    assert origins == {"news/a.txt", "news/b.txt"}
+    for origin in origins:
+        assert str(tmp_path) not in origin and "/tmp" not in origin
+        assert origin.startswith(f"{folder.name}/")
+
+
+def test_two_inputs_of_one_name_keep_apart_in_their_origins(tmp_path: Path) -> None:
+    for side in ("x", "y"):
+        folder = tmp_path / side / "news"
+        folder.mkdir(parents=True)
+        (folder / "a.txt").write_text(f"التقى وزير الخارجية نظيره في {side} أمس.", encoding="utf-8")
+    articles = list(iter_articles([tmp_path / "x" / "news", tmp_path / "y" / "news"]))
+    assert sorted(a.origin for a in articles) == ["x/news/a.txt", "y/news/a.txt"]

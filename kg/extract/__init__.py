@@ -7,12 +7,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from kg.arabic.tokens import Token, sentence_spans, tokenize
 from kg.extract.entities import chain
 from kg.extract.events import ActorRef, find_events, role_priority
 from kg.extract.events.anchoring import anchor_times
 from kg.extract.mentions import Found, find_mentions
+from kg.extract.vocab import FAITH_WORDS
 from kg.model import Article, ArticleFacts, Event, LocalEntity, Mention, Role, Span, TimeExpression
 
 
@@ -66,8 +68,11 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             sentence_found = add_model_mentions(text, toks, sentence_found, backend=build_backend(ner))
         for f in sentence_found:
             k = bisect_right(time_starts, f.start) - 1
-            if not (k >= 0 and f.start < times_all[k].end):  # a date is not a name
-                found.append(f)
+            if k >= 0 and f.start < times_all[k].end:
+                continue  # a date is not a name
+            if f.kind != "organization" and toks[f.first].norm in FAITH_WORDS:
+                continue  # ``الله أصلح``, ``حفظه الله``: no one's name, no place
+            found.append(f)
     mentions, entities = chain(found, all_tokens)
     mentions = [Mention(m.start, m.end, text[m.start : m.end], m.kind, m.entity, m.title) for m in mentions]
     dateline_idx = _dateline_entity(article, entities)
@@ -112,6 +117,9 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             roles = _roles(ev["roles"], mentions)
             if not roles:
                 continue
+            if ev.get("receivers"):
+                _add_receivers(events, roles)
+                continue
             time = times[ev["time"]][2] if ev["time"] is not None else None
             if time is None and ev["from_sides"]:
                 time = sides_time  # ``ووقّع الجانبان في ختام اللقاء``: when the meeting was
@@ -129,6 +137,16 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
     lead_end = sentences[0][1] if sentences else 0
     events = anchor_times(events, times_all, text, article.dct, lead_end)
     return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(times_all), tuple(events))
+
+
+def _add_receivers(events: list[Event], roles: tuple[Role, ...]) -> None:
+    """The host and officials who received the visitor join the article's latest visit."""
+    for k in range(len(events) - 1, -1, -1):
+        if events[k].type == "Visit":
+            held = {r.entity for r in events[k].roles}
+            extra = tuple(r for r in roles if r.entity not in held)
+            events[k] = replace(events[k], roles=events[k].roles + extra)
+            return
 
 
 def _is_current(te: TimeExpression | None, article: Article) -> bool:

@@ -15,7 +15,14 @@ from functools import lru_cache
 from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract import vocab
-from kg.extract.names import is_known_first_name, is_name_word, looks_like_verb, name_key, name_likeness
+from kg.extract.names import (
+    future_verb,
+    is_known_first_name,
+    is_name_word,
+    looks_like_verb,
+    name_key,
+    name_likeness,
+)
 from kg.extract.resources import Place, known_names, place_first_words, places, word_stats
 
 
@@ -139,8 +146,8 @@ def match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
     full = word_stats().get(tok.norm)
     for prefix, stem in bare_forms(tok.norm):
         width = firsts.get(stem)
-        if not width:
-            continue
+        if not width or stem in vocab.FAITH_WORDS:
+            continue  # ``حفظه الله``: a word of faith, whatever a gazetteer calls a hamlet
         if prefix and full is not None and full.common + full.definite >= 3 and full.place == 0:
             continue  # ``لجنة`` is a word, not ل + ``جنة``
         # Longest multi-word name first: ``الولايات المتحدة الأمريكية`` before ``الولايات``.
@@ -253,9 +260,11 @@ def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[
         return None
     start = tokens[i].start + len(_surface_prefix(tokens[i].text, prefix))
     end = tokens[last].end
-    surface = display_form(
-        _strip_quotes(" ".join([strip_proclitics(tokens[i].text, stem), *_texts(tokens, i + 1, last)]))
-    )
+    head = strip_proclitics(tokens[i].text, stem)
+    if prefix == "ل" and stem.startswith("ال") and tokens[i].norm.startswith("لل"):
+        # ``للمركز الإعلامي``: ``ل`` swallowed the article's alef; the name is ``المركز``.
+        head = "ال" + strip_proclitics(tokens[i].text, stem[2:])
+    surface = display_form(_strip_quotes(" ".join([head, *_texts(tokens, i + 1, last)])))
     key = name_key(" ".join(p for p in parts))
     return [
         Found(i, last, start, end, "organization", surface, key, affiliation=affiliation, country=affiliation)
@@ -624,6 +633,11 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
         if not t.is_arabic:
             break
         norm = t.norm
+        if norm in vocab.ALLAH_NAME_HEADS and j + 1 < n and tokens[j + 1].norm == vocab.ALLAH:
+            last = j + 1  # ``باسم عوض الله``, ``حسن نصر الله``: one given name in two words
+            prev_name = True
+            j += 2
+            continue
         if norm in vocab.NAME_LINKS:
             # ``بن``/``آل``/``عبد`` belong to the name only when a name word follows; after
             # ``بن`` any word but a particle, post or verb is a father's name (``بن مساعد``).
@@ -675,6 +689,8 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             break
         if looks_like_verb(norm) or (len(norm) <= 2 and norm not in vocab.NAME_LINKS):
             break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
+        if last is not None and (future_verb(norm) or _is_trigger(norm)):
+            break  # ``محمد بن سلمان سيترأس``, ``سيقوم``: a verb after the name
         if last is not None and _glued_word(norm):
             break  # ``آل سعود للوقوف``, ``عبدالعزيز وولي``: a new phrase starts
         if last is None and _not_a_first_word(norm):
@@ -770,6 +786,8 @@ def _second_conjunct(tokens: list[Token], j: int) -> bool:
     norm = tokens[j].norm
     if not norm.startswith("و") or len(norm) < 4 or norm.startswith("وال"):
         return False
+    if norm not in vocab.GIVEN_NAMES and _and_given_name(norm):
+        return True  # ``… بن عبدالعزيز ومحمد بن نايف``: ``و`` + a given name opens a second person
     s = word_stats().get(norm)
     if s is not None and s.person >= 2:
         return False
@@ -780,6 +798,22 @@ def _second_conjunct(tokens: list[Token], j: int) -> bool:
         and nxt.is_arabic
         and name_likeness(nxt.norm) >= 0.45
         and not looks_like_verb(nxt.norm)
+    )
+
+
+def _and_given_name(norm: str) -> bool:
+    """``ومحمد``: ``و`` + a given name far more often seen alone than the whole word is
+    (``وسام``, ``وليد`` are names of their own)."""
+    stem = norm[1:]
+    if stem in vocab.GIVEN_NAMES:
+        return True
+    stats = word_stats()
+    whole, alone = stats.get(norm), stats.get(stem)
+    return (
+        alone is not None
+        and is_known_first_name(stem)
+        and alone.person >= 5
+        and (whole is None or whole.person * 4 <= alone.person)
     )
 
 
@@ -823,6 +857,9 @@ def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
         return None  # ``أبو ظبي``, ``إسلام آباد``: a place, whatever its first word
     if tok.norm in ("بن", "بنت"):
         return None  # a lineage never opens a name: the given name before it was missed
+    compound = _allah_name_at(tokens, i)
+    if compound is not None:
+        return [compound]
     if tok.norm == "عبد" and i + 2 < len(tokens) and is_known_first_name("عبد" + tokens[i + 1].norm):
         # ``عبد الله بن مساعد``: a compound given name written in two words.
         end = _name_span(tokens, i)
@@ -860,6 +897,46 @@ def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
         )
         return [Found(i, end, start, tokens[end].end, "person", name, name_key(name))]
     return None
+
+
+def _allah_name_at(tokens: list[Token], i: int) -> Found | None:
+    """A name around a ``… الله`` given name (``عوض الله``): ``باسم عوض الله`` (a given name
+    that is also a word before it), or ``فضل الله الحسيني`` (name words after it; ``من فضل
+    الله`` alone is prose)."""
+    n = len(tokens)
+
+    def compound(k: int) -> bool:
+        return k + 1 < n and tokens[k].norm in vocab.ALLAH_NAME_HEADS and tokens[k + 1].norm == vocab.ALLAH
+
+    tok = tokens[i]
+    if compound(i):
+        if i > 0 and tokens[i - 1].norm == "من":
+            return None  # ``من فضل الله``: of God's grace
+        if not (i + 2 < n and tokens[i + 2].is_arabic and is_name_word(tokens[i + 2].norm, True)):
+            return None
+        first = i
+    elif compound(i + 1) and _given_before_allah_name(tok):
+        first = i
+    else:
+        return None
+    end = _name_span(tokens, i if first == i and compound(i) else i + 1)
+    if end is None:
+        return None
+    name = display_form(" ".join(t.text for t in tokens[first : end + 1]))
+    return Found(first, end, tok.start, tokens[end].end, "person", name, name_key(name))
+
+
+def _given_before_allah_name(tok: Token) -> bool:
+    """``باسم`` in ``باسم عوض الله``: a word seen in names, not a particle, post or verb."""
+    norm = tok.norm
+    if not tok.is_arabic or len(norm) < 3 or norm.startswith("ال") or norm.startswith("وال"):
+        return False
+    if norm in vocab.STOP_WORDS or norm in vocab.TITLE_HEADS or norm in vocab.TITLE_WORDS:
+        return False
+    if norm in vocab.HONORIFICS or norm in vocab.ORG_HEADS or looks_like_verb(norm):
+        return False
+    s = word_stats().get(norm)
+    return name_likeness(norm) >= 0.45 or (s is not None and s.person >= 1)
 
 
 def _name_span_after_first(tokens: list[Token], i: int) -> int | None:

@@ -83,6 +83,15 @@ NAME_LINKS = _norm_set("بن ابن بنت آل أبو ابو أبي ابي أم
 # Second halves of compound given names: ``صلاح الدين``, ``عبد الله``, ``نور الدين``.
 NAME_SECOND_PARTS = _norm_set("الدين الله الرحمن الرحيم العزيز الكريم الإله النبي")
 
+# ``الله`` is the second half of many given names besides ``عبد الله`` (``عوض الله``,
+# ``فضل الله``, ``نصر الله``, ``جاب الله``): a name written up to the first half is cut.
+ALLAH = normalize("الله")
+ALLAH_NAME_HEADS = _norm_set(
+    "عوض فضل نصر جاب خير عطا عطاء حسب رزق ضيف فتح جار عبيد خلف دفع عطية حرز سيف روح شكر مال نعمة هبة"
+)
+# Words of faith, never a person or a place on their own (``حفظه الله``, ``اللهم``).
+FAITH_WORDS = _norm_set("الله اللهم لله بالله والله تالله")
+
 # Words that end a name span (prepositions, pronouns, particles, frequent verbs and nouns of
 # news prose that the ANERcorp statistics may not cover).
 STOP_WORDS = _norm_set(

@@ -87,42 +87,64 @@ class _Where:
 
 
 def iter_docs(paths: Sequence[Path], report: IngestReport) -> Iterator[Doc]:
-    for path, rel in walk(paths, report):
+    for path, rel, label in walk(paths, report):
         report.files_seen += 1
-        yield from read_path(path, _Where(shown(str(path)), shown(rel)), report)
+        # A file is named from the argument on (``news/a.txt``), not from the machine's root:
+        # a graph built here carries none of this machine's folders (``hd:origin``).
+        yield from read_path(path, _Where(shown(label), shown(rel)), report)
 
 
-def walk(paths: Sequence[Path], report: IngestReport) -> Iterator[tuple[Path, str]]:
-    """Each input file once, with its path relative to the input it was found under."""
+def walk(paths: Sequence[Path], report: IngestReport) -> Iterator[tuple[Path, str, str]]:
+    """Each input file once, with its path relative to the input it was found under and
+    that path with the input's own name before it (``examples/a.txt``)."""
     seen: set[Path] = set()
+    roots = _display_roots([Path(p) for p in paths])
     for given in paths:
         given = Path(given)
         if not given.exists():
             report.skip(shown(str(given)), "no such file or folder: check the path")
             continue
+        root = roots[given]
         if given.is_dir():
-            found = list(_walk_dir(given, report))
+            found = list(_walk_dir(given, root, report))
             if not found:
                 report.skip(
                     shown(str(given)), "no article files in this folder (.txt .json .jsonl .html .zip)"
                 )
             for path in found:
                 if _first_time(path, seen):
-                    yield path, path.relative_to(given).as_posix()
+                    rel = path.relative_to(given).as_posix()
+                    yield path, rel, f"{root}/{rel}" if root else rel
         elif _first_time(given, seen):
-            yield given, given.name
+            yield given, given.name, root
 
 
-def _walk_dir(root: Path, report: IngestReport) -> Iterator[Path]:
+def _display_roots(paths: list[Path]) -> dict[Path, str]:
+    """How each input is named in origins: its own name (``news``, ``page.txt``), or as many
+    of its parent folders as it takes to tell two inputs of one name apart (``x/news`` and
+    ``y/news``). Never the machine's folders above that."""
+    full = {p: p.resolve().parts for p in paths}
+    out: dict[Path, str] = {}
+    for p, parts in full.items():
+        others = [qp for qp in full.values() if qp != parts]
+        depth = 1
+        while depth < len(parts) and any(qp[-depth:] == parts[-depth:] for qp in others):
+            depth += 1
+        out[p] = "/".join(parts[-depth:]).lstrip("/")
+    return out
+
+
+def _walk_dir(root: Path, label: str, report: IngestReport) -> Iterator[Path]:
     found = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .cache: never input
         for name in files:
             path = Path(folder) / name
+            shown_as = shown(f"{label}/{path.relative_to(root).as_posix()}")
             if name.startswith("."):
-                report.ignore(shown(str(path)), "hidden file")
+                report.ignore(shown_as, "hidden file")
             elif _is_documentation(name):
-                report.ignore(shown(str(path)), "documentation, not an article")
+                report.ignore(shown_as, "documentation, not an article")
             else:
                 found.append(path)
     return iter(sorted(found, key=lambda p: p.relative_to(root).parts))

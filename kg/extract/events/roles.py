@@ -15,6 +15,8 @@ _ATTEND = words("ATTEND")
 _WITH = words("WITH")
 _BETWEEN = words("BETWEEN")
 _MEDIA_HEADS = words("MEDIA_HEADS")
+_TOPIC_MARKERS = words("TOPIC_MARKERS")
+_PURPOSE = words("PURPOSE_NOUNS")
 _DEST_PREPS = words("DEST_PREPS")
 _MEDIA_NAMES = frozenset(w.replace("_", " ") for w in words("MEDIA_NAMES"))
 _PAIR_WORDS = words("PAIR_WORDS")
@@ -66,6 +68,9 @@ def find_roles(
     # Attendance lists run to the sentence end: ``وحضر المحادثات … كل من؛ أ، وب، وج``.
     end = ends.attendance[t_idx + 1] if trig.subject_role == "attendee" else ends.clause[t_idx + 1]
     actors = [a for a in actors if not _is_media(mentions[a.mention])]  # ``لرويترز``: a source
+    if trig.type == "Visit" and not trig.nominal:
+        # ``وصل … إلى أربيل للقاء بارزاني``, ``… لبحث``: whom he came to meet is no companion.
+        end = next((k for k in range(t_idx + 1, end) if _purpose_word(tokens[k].norm)), end)
     after = [a for a in actors if t_idx < a.first < end]
     # A state acts only as the subject right after the verb (``وقّعت ليبيا وتركيا``, the second
     # joined by و), as a visit's destination, or with ``مع``; elsewhere it is talked about.
@@ -102,10 +107,22 @@ def find_roles(
     if trig.nominal and trig.type == "Meeting":
         # ``أكد الأمير … خلال استقباله السفير``: the pronoun is the person named before (the
         # speaker), the one received or met comes right after the noun.
+        purpose = tokens[t_idx].norm.startswith(("لل", "ولل"))  # ``للقاء X``: the subject meets X
+        if not purpose and not _has_pronoun(tokens[t_idx].norm):
+            # ``خلال استقبال الرئيس المصري لصاحب السمو الأمير …``: host after, guest with ل.
+            if after and after[0].first - t_idx <= 2:
+                roles.append((after[0].mention, trig.subject_role))
+                roles.extend(
+                    (a.mention, trig.object_role)
+                    for a in after[1:]
+                    if a.first - t_idx <= 12
+                    and (_to_whom(tokens, a, after[0].last) or after_word(tokens, a.first, _WITH, 3))
+                )
+            return roles
         before = [a for a in actors if a.last < t_idx and mentions[a.mention].kind != "place"]
         if before:
             roles.append((before[0].mention, trig.subject_role))
-        if after and after[0].first - t_idx <= 2:
+        if after and after[0].first - t_idx <= 6:
             roles.append((after[0].mention, trig.object_role))
             roles.extend(
                 (a.mention, trig.object_role)
@@ -160,9 +177,16 @@ def find_roles(
         if subject is not None and a is subject:
             continue
         role = _object_role(tokens, a, trig, mentions)
+        if role == "attendee" and trig.type == "Visit" and _joined(tokens, subject, a):
+            role = "visitor"  # ``زار الملك والرئيس``: both visit
         if role is not None:
             roles.append((a.mention, role))
     return roles
+
+
+def _joined(tokens: list[Token], subject: ActorRef | None, a: ActorRef) -> bool:
+    """``a`` follows the subject directly, joined by و."""
+    return subject is not None and a.first == subject.last + 1 and tokens[a.first].norm[:1] == "و"
 
 
 def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list[Mention]) -> str | None:
@@ -178,8 +202,9 @@ def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list
         # ``وقّعت ليبيا وتركيا``: the second state joins the first.
         return trig.subject_role if trig.type in ("Agreement", "Meeting") else None
     if trig.type == "Visit":
-        # People after a visit verb are companions, not destinations.
-        return "visitor" if mentions[a.mention].kind == "person" else "destination"
+        # People after a visit verb are companions, not destinations; a body is neither.
+        kind = mentions[a.mention].kind
+        return "attendee" if kind == "person" else ("destination" if kind == "place" else None)
     if trig.type == "Agreement":
         # What follows ``وقّع`` is the document and its subject matter; partners come with ``مع``
         # or on behalf of a side (``وقّعها عن الجانب الليبي …``).
@@ -192,6 +217,20 @@ def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list
     if with_:
         return "participant" if trig.type == "Meeting" else trig.object_role
     return trig.object_role
+
+
+def _purpose_word(norm: str) -> bool:
+    return norm in _TOPIC_MARKERS or (norm.startswith(("لل", "ولل")) and norm.split("لل", 1)[1] in _PURPOSE)
+
+
+def _to_whom(tokens: list[Token], a: ActorRef, prev_last: int) -> bool:
+    """``لـ`` on the name or on the honorific before it (``لصاحب السمو الملكي الأمير …``)."""
+    return any(tokens[k].norm[:1] == "ل" for k in range(max(prev_last + 1, a.first - 3), a.first + 1))
+
+
+def _has_pronoun(norm: str) -> bool:
+    """``استقباله``, ``لقائهما``: the noun carries its subject as a pronoun."""
+    return norm.endswith(("ه", "ها", "هم", "هما")) and not norm.endswith(("اه", "ياه"))
 
 
 def _is_destination(tokens: list[Token], a: ActorRef, mentions: list[Mention]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.arabic.tokens import Token
 from kg.extract.events.clauses import scan_ends
 from kg.extract.events.places import find_place, more_destinations
+from kg.extract.events.receivers import receiver_roles, receivers_at
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import find_roles, is_pair_word, pair_word_near
 from kg.extract.events.triggers import modal_before, needs_place, negated, trigger_at
@@ -44,6 +45,14 @@ def find_events(
         if hits
         else {}
     )
+    for k in range(len(tokens)):
+        if k not in named and receivers_at(tokens, k):
+            # ``وكان في استقباله …``: the host of the visit told before, not an event.
+            roles = receiver_roles(tokens, k, actor_refs, mentions)
+            if roles:
+                events.append({"type": "Visit", "receivers": True, "roles": roles})
+            hits = [(t, h) for t, h in hits if t != k]
+            break
     for t_idx, hit in hits:
         tok = tokens[t_idx]
         trigger, future_prefix = hit

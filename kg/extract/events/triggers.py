@@ -22,6 +22,7 @@ _CALL_MADE = Trigger("Call", "caller", "callee")
 _RECEPTION_NOUNS = words("RECEPTION_NOUNS")
 _TALKS_NOUNS = words("TALKS_NOUNS")
 _DURING = words("DURING")
+_PURPOSE_NOUNS = words("PURPOSE_NOUNS")
 _VISIT_NEEDS_PLACE = words("VISIT_NEEDS_PLACE")
 _RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
 _TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
@@ -54,7 +55,9 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             ):
                 continue
             return trig, future
-        if (stem in _RECEPTION_NOUNS or stem in _TALKS_NOUNS) and _after_during(tokens, i, prefix):
+        if (stem in _RECEPTION_NOUNS or stem in _TALKS_NOUNS) and (
+            _after_during(tokens, i, prefix) or _purpose(prefix, stem)
+        ):
             return (_RECEPTION_NOUN if stem in _RECEPTION_NOUNS else _TALKS_NOUN), False
         if stem in _VISIT_NOUNS and prefix in ("", "و", "ب"):
             return _VISIT_NOUN, False
@@ -78,6 +81,11 @@ def _by_phone(tokens: list[Token], i: int, trig: Trigger) -> bool:
 def _after_during(tokens: list[Token], i: int, prefix: str) -> bool:
     """``خلال استقباله``, ``لدى لقائه``: a meeting told in passing (not ``نتائج لقائه``)."""
     return prefix == "" and i > 0 and tokens[i - 1].norm in _DURING
+
+
+def _purpose(prefix: str, stem: str) -> bool:
+    """``يصل إلى أربيل للقاء بارزاني``: a meeting the subject went for."""
+    return prefix in ("ل", "ول") and stem in _PURPOSE_NOUNS
 
 
 def _stem(tok: Token) -> str:

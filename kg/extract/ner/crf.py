@@ -342,9 +342,7 @@ def grown(table, need: int):
     return bigger
 
 
-def by_length(
-    sentences: list[list[str]], tag, size: int = 128, cells: int = 1 << 15
-) -> list[list[str]]:
+def by_length(sentences: list[list[str]], tag, size: int = 128, cells: int = 1 << 15) -> list[list[str]]:
     """``tag`` (a batch of non-empty sentences → their tags) run on groups of sentences of
     about the same length, the answers put back in order. A batch is padded to its longest
     sentence: sorted first, a long article's batch wastes little on padding, and the

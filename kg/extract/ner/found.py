@@ -17,6 +17,7 @@ from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
 from kg.extract.ner import LABEL_KIND, Span3, get_recogniser
+from kg.extract.vocab import FAITH_WORDS
 
 
 def add_model_mentions(
@@ -133,9 +134,24 @@ def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Fo
             return place_found(toks, first, last, hit[0], hit[2])
     if last == first and toks[first].norm in _NOT_NAMES:
         return None  # ``الجانبان``: the two sides, told by the events stage, not a name
+    if kind == "person":
+        last = _without_trailing_verb(toks, first, last)
+        if last < first or any(toks[k].norm in FAITH_WORDS for k in range(first, last + 1)):
+            return None  # ``الله``, ``نصر الله أصلح``: a word of faith is no one's name here
+        end = toks[last].end
     name = display_form(text[start:end])
     key = name_key(name) if kind != "place" else normalize(name)
     return Found(first, last, start, end, kind, name, key, prefix=prefix)
+
+
+def _without_trailing_verb(toks: list[Token], first: int, last: int) -> int:
+    """``… بن سلمان سيترأس``: the model ran the name into the verb after it."""
+    from kg.extract.events import is_trigger_word
+    from kg.extract.names import future_verb
+
+    while last >= first and (future_verb(toks[last].norm) or is_trigger_word(toks[last].norm)):
+        last -= 1
+    return last
 
 
 _NOT_NAMES = frozenset(

@@ -1,0 +1,116 @@
+"""Junk person labels of issue #15 (class 9), each class by a rule: sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.arabic.tokens import tokenize
+from kg.extract.mentions import find_mentions
+from kg.extract.names import future_verb, looks_like_verb
+
+
+def _mentions(text: str, kind: str | None = None) -> list[str]:
+    return [f.name for f in find_mentions(tokenize(text, 0)) if kind is None or f.kind == kind]
+
+
+# ---- a verb glued to the name --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأعلن الديوان أن الأمير فيصل بن خالد سيترأس وفد المملكة", "فيصل بن خالد"),
+        ("وأفاد المصدر أن محمد بن سلمان ستستضيف بلاده القمة", "محمد بن سلمان"),
+        ("وقالت الوكالة إن الأمير سعود بن نايف سينطلق غدا إلى الجبيل", "سعود بن نايف"),
+    ],
+)
+def test_future_verb_ends_the_name(text: str, name: str) -> None:
+    assert name in _mentions(text, "person")
+
+
+@pytest.mark.parametrize("word", ["سيترأس", "ستستضيف", "سينطلق", "سيلتقي"])
+def test_future_verb_forms(word: str) -> None:
+    assert future_verb(word) and looks_like_verb(word)
+
+
+@pytest.mark.parametrize("name", ["سيرجي", "ستيفن", "سيمون", "سيلفا", "ستالين"])
+def test_names_that_begin_like_a_future_verb(name: str) -> None:
+    assert not future_verb(name)
+
+
+# ---- several people glued into one ----------------------------------------------------
+
+
+def test_three_princes_are_three_persons() -> None:
+    text = "وشهد الحفل الأمير مقرن بن عبدالعزيز ومحمد بن نايف ومحمد بن سلمان في القصر"
+    persons = _mentions(text, "person")
+    assert "مقرن بن عبدالعزيز" in persons
+    assert "محمد بن نايف" in persons
+    assert "محمد بن سلمان" in persons
+    assert not any(" و" in p for p in persons)
+
+
+def test_a_name_that_begins_with_waw_is_not_split() -> None:
+    persons = _mentions("وصرح المهندس وليد الخالدي بأن المشروع اكتمل", "person")
+    assert any(p.startswith("وليد") for p in persons)
+
+
+# ---- cut names: the half before الله ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال باسم عوض الله في المؤتمر إن الخطة جاهزة", "باسم عوض الله"),
+        ("وتحدث فضل الله الحسيني عن الموضوع أمام الحضور", "فضل الله الحسيني"),
+        ("وهاجم حسن نصر الله في خطابه خصومه", "حسن نصر الله"),
+    ],
+)
+def test_allah_compound_names_are_whole(text: str, name: str) -> None:
+    assert name in _mentions(text, "person")
+
+
+def test_of_gods_grace_is_no_person() -> None:
+    assert _mentions("وهذا من فضل الله على البلاد", "person") == []
+
+
+# ---- words of faith ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الملك سلمان حفظه الله أن المملكة ماضية في الإصلاح",
+        "ونسأل الله أن يحفظ البلاد",
+        "والله إنها فرحة كبيرة",
+    ],
+)
+def test_allah_is_neither_a_place_nor_a_person(text: str) -> None:
+    found = find_mentions(tokenize(text, 0))
+    assert not any(
+        "الله" in f.name and f.kind in ("place", "person") and len(f.name.split()) == 1 for f in found
+    )
+
+
+def test_the_king_is_still_found_beside_a_blessing() -> None:
+    assert "سلمان" in _mentions("وأكد الملك سلمان حفظه الله أن المملكة ماضية", "person")
+
+
+# ---- prepositions kept ------------------------------------------------------------------
+
+
+def test_preposition_with_article_is_dropped_from_an_organisation() -> None:
+    orgs = _mentions("وقال مصدر للمركز الإعلامي إن الخبر غير صحيح", "organization")
+    assert "المركز الإعلامي" in orgs
+    assert not any(o.startswith("لل") for o in orgs)
+
+
+# ---- a given name alone, share widgets ------------------------------------------------
+
+
+def test_a_given_name_alone_is_no_rule_person() -> None:
+    assert _mentions("وأكد محمد أن الاجتماع كان مثمرا", "person") == []
+
+
+def test_share_widget_words_are_no_person() -> None:
+    assert _mentions("شارك من خلال تويتر فيسبوك واتساب", "person") == []
