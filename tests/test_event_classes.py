@@ -80,7 +80,8 @@ def test_a_tour_is_one_visit_per_destination() -> None:
     assert all(("محمد جواد ظريف", "visitor") in roles(f, v) for v in visits)
     assert all(v.status == "planned" for v in visits)
     listed = facts("زار الرئيس الصيني شي جين بينغ الكويت وقطر أمس.")
-    assert sorted(f2 for v in of_type(listed, "Visit") for _, f2 in roles(listed, v)).count("destination") == 2
+    destinations = [r for v in of_type(listed, "Visit") for _, r in roles(listed, v) if r == "destination"]
+    assert len(destinations) == 2
 
 
 def test_a_journey_verb_needs_a_place_and_a_name_is_no_trigger() -> None:

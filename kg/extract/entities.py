@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
-from kg.extract import vocab
+from kg.extract import coref, vocab
 from kg.extract.mentions import Found, strip_proclitics
 from kg.extract.names import name_key, name_likeness, skeleton
 from kg.extract.resources import word_stats
@@ -58,9 +58,39 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
     index = _ClusterIndex()
     assigned: list[tuple[Found, int]] = []
     starts = [t.start for t in tokens]
+    found = [g for f in found for g in coref.split_glued_post(f, tokens, starts)]
+    split_off: list[Found] = []  # posts of someone else run on after a name
+    run_on: list[tuple[int, tuple[int, str, str | None]]] = []  # (index in assigned, post)
+    glued: list[tuple[int, int, str | None, int]] = []  # ``… الجبير نظيره الروسي``
+    person_found: list[tuple[Found, int | None]] = []  # persons in order, named ones' clusters
     for f in sorted(found, key=lambda f: f.start):
         if f.title_only:
+            if f.kind == "person":
+                person_found.append((f, None))
             continue
+        after = coref.post_after_name(f, tokens, starts) if f.kind == "person" else None
+        counterpart = None
+        if after is not None and coref.is_counterpart(tokens[after[0]].norm):
+            # ``الجبير نظيره الروسي``: the other's post, not his; his mention ends before it.
+            counterpart = (tokens[after[0]].start, f.end, after[2])
+            f = replace(f, end=tokens[after[0] - 1].end)
+            after = None
+        elif (
+            after is not None
+            and after[2] is not None
+            and f.title
+            and f.title != after[1]
+            and coref.is_office(f.title)
+        ):
+            # ``استقبل خادم الحرمين الشريفين الملك سلمان وزير الخارجية الأمريكي``: a post of
+            # its own and then one of a country: the object, someone else.
+            f = _split_post_after(f, after, tokens, starts, split_off)
+            after = None
+        elif after is not None and after[2] is not None and f.title == after[1]:
+            # ``والتقى مسعود بارزاني وزير الدفاع الأمريكي``: his post, unless the article names
+            # someone else with it (decided once all are named).
+            run_on.append((len(assigned), after))
+            after = None  # ``f.title`` holds it
         idx = _find_cluster(clusters, f, index)
         if idx is None and f.kind == "person":
             # ``وصالح``: a span that kept the conjunction (the statistical recogniser's do)
@@ -81,37 +111,313 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
                 index.add(idx, clusters[idx])  # also under its longer name now
         if f.title:
             clusters[idx].titles.append(f.title)
+        if after is not None:
+            # ``محمد بن سلمان ولي ولي العهد``: the post after the name is his too.
+            clusters[idx].titles.append(after[1])
+            clusters[idx].affiliation = clusters[idx].affiliation or after[2]
+        if counterpart is not None:
+            glued.append((*counterpart, idx))
         assigned.append((f, idx))
+        if f.kind == "person":
+            person_found.append((f, idx))
     named = len(clusters)
+    held_now = _held_titles(clusters)
+    for k, after in run_on:
+        f, idx = assigned[k]
+        want = title_lookup_key(after[1])
+        others = [
+            o for o, keys in held_now if o != idx and clusters[o].affiliation == after[2] and want in keys
+        ]
+        if others and clusters[idx].titles.count(after[1]) == 1:
+            clusters[idx].titles.remove(after[1])
+            assigned[k] = (_split_post_after(f, after, tokens, starts, split_off), idx)
+            if not any(g.affiliation == after[2] for g, i in assigned if i == idx and g is not f):
+                clusters[idx].affiliation = None
+    found = [*found, *split_off]
+    covered = [(f.start, f.end) for f in found]
+    shorts = _short_forms(clusters[:named], tokens, covered)
+    # Whose counterpart: the named persons and their short forms (``وبحث الجبير مع نظيره``).
+    subjects = sorted([(f, i) for f, i in person_found if i is not None] + shorts, key=lambda a: a[0].start)
+    attached = _posts_beside_names(clusters, person_found, tokens, starts)
+    _counterparts_named(clusters, person_found, subjects, tokens, starts)
     posts: dict[tuple[str, str | None], int] = {}
     # The named clusters no longer change: one answer per post and country (an article with
     # thousands of posts alone would otherwise scan every cluster for each).
     holders: dict[tuple[str, str | None], int | None] = {}
     held = _held_titles(clusters[:named])
-    for f in found:
-        if f.title_only:
-            ask = (title_lookup_key(f.title or ""), f.affiliation)
-            if ask not in holders:
-                holders[ask] = _holder_of(clusters[:named], held, f)
-            idx = holders[ask]
+
+    def post_alone(f: Found) -> int:
+        ask = (title_lookup_key(f.title or ""), f.affiliation)
+        if ask not in holders:
+            holders[ask] = _holder_of(clusters[:named], held, f)
+        idx = holders[ask]
+        if idx is None:
+            # No one in this article holds it: kept as the post alone, for resolution across
+            # the corpus (``خادم الحرمين الشريفين`` → the king named elsewhere).
+            want = title_lookup_key(f.title or "")
+            idx = posts.get((want, f.affiliation))
             if idx is None:
-                # No one in this article holds it: kept as the post alone, for resolution across
-                # the corpus (``خادم الحرمين الشريفين`` → the king named elsewhere).
-                want = title_lookup_key(f.title or "")
-                idx = posts.get((want, f.affiliation))
-                if idx is None:
-                    clusters.append(
-                        _Cluster("person", f.name, "", [], [f.title or ""], f.affiliation, title_only=True)
-                    )
-                    idx = posts[(want, f.affiliation)] = len(clusters) - 1
-            assigned.append((f, idx))
-    covered = [(f.start, f.end) for f in found]
-    assigned.extend(_short_forms(clusters[:named], tokens, covered))
+                clusters.append(
+                    _Cluster("person", f.name, "", [], [f.title or ""], f.affiliation, title_only=True)
+                )
+                idx = posts[(want, f.affiliation)] = len(clusters) - 1
+        return idx
+
+    counterparts_alone: list[Found] = []
+    for f in found:
+        if not f.title_only:
+            continue
+        if id(f) in attached:
+            assigned.append((f, attached[id(f)]))
+        elif f.kind == "person" and coref.is_counterpart((normalize(f.title or "").split() or [""])[0]):
+            counterparts_alone.append(f)  # ``وبحث الجبير مع نظيره التعاون``: after the short forms
+        else:
+            assigned.append((f, post_alone(f)))
+    assigned.extend(shorts)
+    extra: list[tuple[Found, int]] = []
+    for f in counterparts_alone:
+        subject = _subject_before(subjects, f.start, tokens, starts)
+        k = bisect_right(starts, f.start) - 1
+        idx = _counterpart_of(clusters, named, subject, "") if subject is not None else None
+        if idx is not None and k >= 0:
+            # ``نظيره`` alone, which the post reader ran on into the words after it.
+            extra.append((replace(f, end=tokens[k].end, name=tokens[k].text), idx))
+        else:
+            assigned.append((f, post_alone(f)))
+    for start, end, country, subject in glued:
+        idx = _counterpart_of(clusters, named, subject, country)
+        if idx is not None:
+            extra.append((Found(0, 0, start, end, "person", "", "", title=None), idx))
+    covered = sorted(covered + [(f.start, f.end) for f, _ in [*shorts, *extra]])
+    extra.extend(_posts_with_demonyms(clusters, named, subjects, tokens, starts, covered))
+    assigned.extend(extra)
     mentions = [
         Mention(f.start, f.end, "", f.kind, idx, f.title)  # text is filled by the caller
         for f, idx in sorted(assigned, key=lambda a: a[0].start)
     ]
     return mentions, [c.freeze() for c in clusters]
+
+
+def _split_post_after(
+    f: Found, after: tuple[int, str, str | None], tokens: list[Token], starts: list[int], out: list[Found]
+) -> Found:
+    """``f`` without the post of someone else run on after its name; the post goes to ``out``
+    as a post alone."""
+    p = after[0]
+    words = " ".join(t.text for t in tokens[p : bisect_right(starts, f.end - 1)])
+    out.append(
+        Found(
+            0,
+            0,
+            tokens[p].start,
+            f.end,
+            "person",
+            words,
+            name_key(after[1]),
+            title=after[1],
+            affiliation=after[2],
+            title_only=True,
+        )
+    )
+    title = None if f.title == after[1] else f.title
+    affiliation = None if f.affiliation == after[2] else f.affiliation
+    return replace(f, end=tokens[p - 1].end, title=title, affiliation=affiliation)
+
+
+def _office_keys(c: _Cluster) -> list[str]:
+    """Lookup keys of the posts ``c`` holds, courtesy titles (``الأمير``) left out."""
+    return list(dict.fromkeys(title_lookup_key(t) for t in c.titles if coref.is_office(t)))
+
+
+def _posts_beside_names(
+    clusters: list[_Cluster], persons: list[tuple[Found, int | None]], tokens: list[Token], starts: list[int]
+) -> dict[int, int]:
+    """Posts alone written next to a name are that person's: ``الأمير محمد بن سلمان ولي ولي
+    العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع`` (after it), ``وزير الدولة عضو مجلس
+    الوزراء الدكتور مساعد العيبان`` (a chain of posts before it). ``id(Found)`` → cluster; the
+    posts are added to the cluster's. Nothing may stand between (``ووزير الدولة``: another
+    person); a post after a name with another country (``استقبل الملك سلمان وزير الخارجية
+    الأمريكي``) is someone else."""
+    owner: dict[int, int] = {}
+    n = len(persons)
+    held = _held_titles(clusters)
+
+    def held_by_another(f: Found, idx: int) -> bool:
+        # ``التقى مسعود بارزاني وزير الدفاع الأمريكي`` where the article named آشتون كارتر with
+        # that post: the object, the post's holder, not an apposition.
+        # Without a country, only the very post (``وزير الدفاع`` after محمد بن سلمان is his, even
+        # where صدقي صبحي is ``وزير الدفاع والإنتاج``).
+        want = title_lookup_key(f.title or "")
+        return any(
+            other != idx
+            and f.affiliation in (None, clusters[other].affiliation)
+            and any(tk == want or (f.affiliation is not None and _answers(tk, want)) for tk in keys)
+            for other, keys in held
+        )
+
+    # Before a name: a run of posts alone, then a name with at most a courtesy title; a single
+    # post before a name with a post of its own may be the subject (``استقبل وزير الخارجية
+    # السفير …``), two or more are one man's.
+    for q in range(n - 1, -1, -1):
+        f, idx = persons[q]
+        if idx is not None or coref.is_counterpart(normalize(f.title or "").split()[0] if f.title else ""):
+            continue
+        run = [q]
+        r = q + 1
+        while (
+            r < n
+            and persons[r][1] is None
+            and coref.adjacent(persons[r - 1][0].end, persons[r][0].start, tokens, starts)
+        ):
+            run.append(r)
+            r += 1
+        if r >= n or not coref.adjacent(persons[r - 1][0].end, persons[r][0].start, tokens, starts):
+            continue
+        g, gidx = persons[r]
+        if gidx is None:
+            continue
+        if g.title and coref.is_office(g.title) and len(run) < 2:
+            continue
+        c = clusters[gidx]
+        if any(
+            persons[k][0].affiliation not in (None, c.affiliation) or held_by_another(persons[k][0], gidx)
+            for k in run
+        ):
+            continue
+        for k in run:
+            owner.setdefault(id(persons[k][0]), gidx)
+    # After a name.
+    prev_idx: int | None = None
+    prev: Found | None = None
+    for f, idx in persons:
+        if idx is not None:
+            prev, prev_idx = f, idx
+            continue
+        if id(f) in owner:
+            prev, prev_idx = f, owner[id(f)]
+            continue
+        if prev is None or prev_idx is None or coref.is_counterpart(normalize(f.title or "").split()[0]):
+            prev, prev_idx = f, None
+            continue
+        c = clusters[prev_idx]
+        offices = _office_keys(c)
+        bare = not c.titles
+        if (
+            coref.adjacent(prev.end, f.start, tokens, starts, comma=bare and f.affiliation is not None)
+            and (f.affiliation in (None, c.affiliation) or (c.affiliation is None and not offices))
+            and not held_by_another(f, prev_idx)
+        ):
+            owner[id(f)] = prev_idx
+            prev = f
+            continue
+        prev, prev_idx = f, None
+    for f, _ in persons:
+        if id(f) in owner:
+            c = clusters[owner[id(f)]]
+            c.titles.append(f.title or "")
+            c.affiliation = c.affiliation or f.affiliation
+    return owner
+
+
+def _subject_before(
+    persons: list[tuple[Found, int | None]], pos: int, tokens: list[Token], starts: list[int]
+) -> int | None:
+    """The named person nearest before ``pos`` in its sentence (whose counterpart is meant)."""
+    begin = coref.sentence_start(tokens, starts, pos)
+    best = None
+    for f, idx in persons:
+        if f.start >= pos:
+            break
+        if idx is not None and f.start >= begin:
+            best = idx
+    return best
+
+
+def _counterparts_named(
+    clusters: list[_Cluster],
+    persons: list[tuple[Found, int | None]],
+    subjects: list[tuple[Found, int]],
+    tokens: list[Token],
+    starts: list[int],
+) -> None:
+    """``سيبحث أوباما مع نظيره الكيني أوهورو كينياتا``: the counterpart holds the subject's
+    post (when the subject holds one, and the counterpart none the article gave)."""
+    for f, idx in persons:
+        if idx is None:
+            continue
+        k = bisect_right(starts, f.start) - 1
+        if k < 0 or not coref.is_counterpart(tokens[k].norm) or _office_keys(clusters[idx]):
+            continue
+        subject = _subject_before(subjects, f.start, tokens, starts)
+        if subject is None or subject == idx:
+            continue
+        c = clusters[subject]
+        offices = [t for t in dict.fromkeys(c.titles) if coref.is_office(t)]
+        if len({title_lookup_key(t) for t in offices}) == 1:
+            clusters[idx].titles.append(coref.counterpart_title(offices[0], tokens[k].norm))
+
+
+def _counterpart_of(clusters: list[_Cluster], named: int, subject: int, country: str | None) -> int | None:
+    """``نظيره الروسي``: the named person of ``country`` (of another one, when none is
+    written) who holds the subject's post, if exactly one; with a country and none named, a
+    post alone of that country (``وزير الخارجية`` with ``RU``) for resolution across
+    articles."""
+    s = clusters[subject]
+    keys = _office_keys(s)
+    if not keys:
+        return None
+    found = []
+    for idx in range(named):
+        c = clusters[idx]
+        if idx == subject or c.kind != "person" or c.title_only:
+            continue
+        if country and c.affiliation != country:
+            continue
+        if not country and (c.affiliation is None or c.affiliation == s.affiliation):
+            continue
+        if any(_answers(tk, want) or _answers(want, tk) for tk in _office_keys(c) for want in keys):
+            found.append(idx)
+    if len(found) == 1:
+        return found[0]
+    if found or not country or len(keys) != 1:
+        return None
+    title = next(t for t in s.titles if coref.is_office(t))
+    clusters.append(_Cluster("person", title, "", [], [title], country, title_only=True))
+    return len(clusters) - 1
+
+
+def _posts_with_demonyms(
+    clusters: list[_Cluster],
+    named: int,
+    persons: list[tuple[Found, int | None]],
+    tokens: list[Token],
+    starts: list[int],
+    covered: list[tuple[int, int]],
+) -> list[tuple[Found, int]]:
+    """``الوزير الأمريكي``, ``السفير الياباني``: the one named person of that country holding
+    such a post; ``نظيره الروسي`` / ``نظيره`` alone: the counterpart (``_counterpart_of``)."""
+    spans = sorted(covered)
+    span_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    out = []
+    for start, end, kind, head, country in coref.heads_alone(
+        tokens, lambda p: _inside(p, span_starts, reach)
+    ):
+        if kind == "head":
+            found = [
+                idx
+                for idx in range(named)
+                if clusters[idx].kind == "person"
+                and clusters[idx].affiliation == country
+                and any(coref.head_alone_answers(head, tk) for tk in _office_keys(clusters[idx]))
+            ]
+            idx = found[0] if len(found) == 1 else None
+        else:
+            subject = _subject_before(persons, start, tokens, starts)
+            idx = _counterpart_of(clusters, named, subject, country) if subject is not None else None
+        if idx is not None:
+            out.append((Found(0, 0, start, end, "person", "", "", title=None), idx))
+    return out
 
 
 def _without_proclitic(
