@@ -237,3 +237,25 @@ def test_two_inputs_of_one_name_keep_apart_in_their_origins(tmp_path: Path) -> N
         (folder / "a.txt").write_text(f"التقى وزير الخارجية نظيره في {side} أمس.", encoding="utf-8")
     articles = list(iter_articles([tmp_path / "x" / "news", tmp_path / "y" / "news"]))
     assert sorted(a.origin for a in articles) == ["x/news/a.txt", "y/news/a.txt"]
+
+
+def test_a_day_in_the_url_before_the_crawl_date_is_the_publication_day(tmp_path: Path) -> None:
+    feed = tmp_path / "crawl.jsonl"
+    rows = [
+        {"url": "http://news.example/2015/20150724/a1.htm", "date_extracted": "2015-07-26 10:00:00"},
+        {"url": "http://news.example/2015/07/25/story.html", "date_extracted": "2015-07-26 10:00:00"},
+        {"url": "http://news.example/2019/01/01/archive.html", "date_extracted": "2015-07-26 10:00:00"},
+        {"url": "http://news.example/node/12345", "date_extracted": "2015-07-26 10:00:00"},
+    ]
+    feed.write_text(
+        "\n".join(
+            json.dumps({**r, "content": f"استقبل الأمير فيصل بن بندر أمس السفير {k}."}, ensure_ascii=False)
+            for k, r in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    report = IngestReport()
+    days = [a.dct for a in iter_articles([feed], report=report)]
+    # a later url day is not credible; no day in the url keeps the record's
+    assert days == [date(2015, 7, 24), date(2015, 7, 25), date(2015, 7, 26), date(2015, 7, 26)]
+    assert report.repair_kinds["publication day read from the url (earlier than the record's date)"] == 2

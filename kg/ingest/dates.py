@@ -110,3 +110,37 @@ def _from_epoch(value: float | str) -> date | None:
     except (OverflowError, OSError, ValueError):
         return None
     return day if 1990 <= day.year <= 2100 else None
+
+
+# A day written in a url: /2015/20150724/, /2015/07/24/, /Issues/20150731/, -2015-07-24-.
+_URL_DAY = re.compile(r"(?<!\d)(20\d\d)(?:([01]\d)([0-3]\d)|[/_-]([01]?\d)[/_-]([0-3]?\d))(?!\d)")
+# A url day this many days before the record's date is still the same story's publication
+# (pages crawled late); further back it is more likely an archive path than the story's day.
+URL_DAY_SLACK = 400
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication day a url states, or None."""
+    if not url:
+        return None
+    for m in _URL_DAY.finditer(url):
+        year = int(m.group(1))
+        month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+        found = _safe_date(year, int(month), int(day))
+        if found is not None:
+            return found
+    return None
+
+
+def publication_date(record_day: date | None, url: str | None) -> tuple[date | None, str | None]:
+    """The article's day and where it came from: a crawler's date is when the page was
+    fetched, so an earlier day in the url (within ``URL_DAY_SLACK`` days) is the publication
+    day; a url day after the record's is not credible and is ignored."""
+    from_url = url_date(url)
+    if from_url is None:
+        return record_day, "record" if record_day else None
+    if record_day is None:
+        return from_url, "url"
+    if from_url < record_day and (record_day - from_url).days <= URL_DAY_SLACK:
+        return from_url, "url"
+    return record_day, "record"

@@ -420,6 +420,12 @@ def _record_doc(
         report.repair(
             where.origin, f"unreadable date {fields.bad_date} ignored", "unreadable record date ignored"
         )
+    if fields.url_day_over is not None:
+        report.repair(
+            where.origin,
+            f"publication day {fields.dct} read from the url, not the record's {fields.url_day_over}",
+            "publication day read from the url (earlier than the record's date)",
+        )
     key = fields.url or (f"id:{fields.record_id}" if fields.record_id else where.key)
     yield Doc(
         where.origin, key, kind, fields.text, fields.title, fields.url, fields.source, fields.dct, notes

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from kg.ingest.dates import parse_date
+from kg.ingest.dates import parse_date, publication_date
 
 TEXT_FIELDS = ("text", "content", "maintext", "body", "article")
 TITLE_FIELDS = ("title", "headline")
@@ -40,6 +40,7 @@ class RecordFields:
     dct: date | None = None
     record_id: str | None = None
     bad_date: str | None = None  # a date field that was there but could not be read
+    url_day_over: date | None = None  # the record's (crawl) date the url's earlier day replaced
 
 
 def map_record(record: object) -> RecordFields | str:
@@ -62,6 +63,8 @@ def map_record(record: object) -> RecordFields | str:
         if dct is not None:
             break
         bad_date = bad_date or f"{name}={str(value)[:40]!r}"
+    record_day = dct
+    dct, dct_from = publication_date(dct, url)
     return RecordFields(
         text=text,
         title=_first_text(fields, TITLE_FIELDS),
@@ -70,6 +73,7 @@ def map_record(record: object) -> RecordFields | str:
         dct=dct,
         record_id=_first_text(fields, ID_FIELDS) or None,
         bad_date=bad_date if dct is None else None,
+        url_day_over=record_day if dct_from == "url" and record_day is not None else None,
     )
 
 
