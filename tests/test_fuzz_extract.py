@@ -6,6 +6,7 @@ Bounded for CI (about 100 examples a property, the file in well under 30 s on 2 
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date
 
@@ -47,7 +48,12 @@ NO_SPACES = st.lists(st.one_of(_LETTERS, _DIACRITICS, st.just("\u0640"), _WORDS)
 TEXTS = st.one_of(ARABICISH, ARABICISH, LONG_WORD, ONLY_SPACES, NO_SPACES, st.text(max_size=200))
 DCT = st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 12, 31)))
 
-_SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Bounded for CI (.ci/run sets HADATH_FUZZ_EXAMPLES); raise it locally for a longer hunt.
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("HADATH_FUZZ_EXAMPLES", "100")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _check(text: str, facts: ArticleFacts) -> None:
