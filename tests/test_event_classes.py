@@ -108,3 +108,16 @@ def test_a_signing_far_from_its_verb_and_the_party_after_bayn() -> None:
     g = facts("وقع وزير التعليم عزام الدخيل مذكرة تفاهم بينه وبين وزير الصحة خالد الفالح.")
     (signing,) = of_type(g, "Agreement")
     assert {r for _, r in roles(g, signing)} == {"signatory"} and len(signing.roles) == 2
+
+
+def test_who_received_a_visitor_is_the_host_of_the_visit() -> None:
+    f = facts(
+        "وصل الأمير محمد بن سلمان إلى القاهرة أمس في زيارة رسمية. "
+        "وكان في استقباله لدى وصوله الرئيس عبد الفتاح السيسي ووزير الدفاع صدقي صبحي."
+    )
+    (visit,) = of_type(f, "Visit")
+    assert {("محمد بن سلمان", "visitor"), ("عبد الفتاح السيسي", "host"), ("صدقي صبحي", "attendee")} <= roles(
+        f, visit
+    )
+    assert f.entities[visit.place].name == "القاهرة"
+    assert not of_type(f, "Meeting")  # the receiving is part of the visit, no meeting of its own
