@@ -16,6 +16,7 @@ import os
 import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -122,16 +123,18 @@ def walk(paths: Sequence[Path], report: IngestReport) -> Iterator[tuple[Path, st
 def _display_roots(paths: list[Path]) -> dict[Path, str]:
     """How each input is named in origins: its own name (``news``, ``page.txt``), or as many
     of its parent folders as it takes to tell two inputs of one name apart (``x/news`` and
-    ``y/news``). Never the machine's folders above that."""
+    ``y/news``). Never the machine's folders above that. Linear in the inputs: a shell glob
+    may give tens of thousands."""
     full = {p: p.resolve().parts for p in paths}
-    out: dict[Path, str] = {}
-    for p, parts in full.items():
-        others = [qp for qp in full.values() if qp != parts]
-        depth = 1
-        while depth < len(parts) and any(qp[-depth:] == parts[-depth:] for qp in others):
-            depth += 1
-        out[p] = "/".join(parts[-depth:]).lstrip("/")
-    return out
+    depth = dict.fromkeys(full, 1)
+    pending = set(full)
+    while pending:
+        seen = Counter(full[p][-depth[p] :] for p in full)
+        clash = {p for p in pending if seen[full[p][-depth[p] :]] > 1 and depth[p] < len(full[p])}
+        for p in clash:
+            depth[p] += 1
+        pending = clash
+    return {p: "/".join(full[p][-depth[p] :]).lstrip("/") for p in full}
 
 
 def _walk_dir(root: Path, label: str, report: IngestReport) -> Iterator[Path]:
