@@ -80,6 +80,7 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
     events: list[Event] = []
     sides: tuple[int, ...] = ()  # entities of the last meeting, for ``الجانبان``
     sides_time: int | None = None
+    frame_subject: int | None = None  # who acted last: the subject a later verb leaves out
     mention_starts = [m.start for m in mentions]  # sorted
     for (s, e), toks in zip(sentences, sent_tokens, strict=True):
         tok_starts = [t.start for t in toks]
@@ -112,8 +113,12 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             article.dct is not None,
             pair,
             sides,
+            frame_subject,
         )
         for ev in raw:
+            subject = ev.get("subject")
+            if subject is not None and ev.get("type") != "Statement" and entities[subject].kind == "person":
+                frame_subject = subject
             roles = _roles(ev["roles"], mentions)
             if not roles:
                 continue

@@ -24,6 +24,10 @@ _STATEMENT_GENITIVES = words("STATEMENT_GENITIVES")
 _ON_BEHALF = words("ON_BEHALF")
 _VISIT_SUPPORT = words("VISIT_SUPPORT")
 _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
+_SOURCE_MARKERS = words("SOURCE_MARKERS")
+_PRE_VERB = words("PRE_VERB_PARTICLES")
+_RESUMPTIVE = words("RESUMPTIVE")
+_VISITOR_PRONOUNS = words("VISITOR_PRONOUNS")
 
 
 def role_priority(role: str) -> int:
@@ -67,7 +71,12 @@ def find_roles(
     """(mention index, role) of the actors the trigger at ``t_idx`` takes in its clause."""
     # Attendance lists run to the sentence end: ``وحضر المحادثات … كل من؛ أ، وب، وج``.
     end = ends.attendance[t_idx + 1] if trig.subject_role == "attendee" else ends.clause[t_idx + 1]
-    actors = [a for a in actors if not _is_media(mentions[a.mention])]  # ``لرويترز``: a source
+    # ``لرويترز``, ``بحسب وزارة الخارجية الأميركية``: a source of the report, not a party.
+    actors = [
+        a
+        for a in actors
+        if not _is_media(mentions[a.mention]) and not after_word(tokens, a.first, _SOURCE_MARKERS, 3)
+    ]
     if trig.type == "Visit" and not trig.nominal:
         # ``وصل … إلى أربيل للقاء بارزاني``, ``… لبحث``: whom he came to meet is no companion.
         end = next((k for k in range(t_idx + 1, end) if _purpose_word(tokens[k].norm)), end)
@@ -92,8 +101,8 @@ def find_roles(
         # ``زيارة وزير الدفاع التركي``: the visitor is the genitive right after the noun; with
         # ``أجرى … زيارة`` it is the subject written before.
         genitive = after[0] if after and after[0].first == t_idx + 1 else None
-        if genitive is not None and _is_destination(tokens, genitive, mentions):
-            genitive = None  # ``زيارة لمصر``, ``جولة إلى الخليج``: where, not who
+        if genitive is not None and mentions[genitive.mention].kind == "place":
+            genitive = None  # ``زيارة لمصر``, ``بزيارة العراق``: where, not who
         if genitive is not None:
             roles.append((genitive.mention, "visitor"))
         elif t_idx > 0 and any(
@@ -164,7 +173,9 @@ def find_roles(
         subject = None
     # A headline puts the subject first: ``خادم الحرمين الشريفين يستقبل وزير الدفاع الأمريكي``.
     fronted = [
-        a for a in actors if a.last == t_idx - 1 and mentions[a.mention].kind == "person" and not trig.nominal
+        a
+        for a in actors
+        if _right_before(tokens, a.last, t_idx) and mentions[a.mention].kind == "person" and not trig.nominal
     ]
     if fronted and trig.type != "Statement":
         roles.append((fronted[0].mention, trig.subject_role))
@@ -182,6 +193,23 @@ def find_roles(
         if role is not None:
             roles.append((a.mention, role))
     return roles
+
+
+def _right_before(tokens: list[Token], last: int, t_idx: int) -> bool:
+    """An actor ends just before the verb, perhaps with ``سوف``/``قد`` between."""
+    return last < t_idx and all(tokens[k].norm in _PRE_VERB for k in range(last + 1, t_idx))
+
+
+def resumptive_after(tokens: list[Token], t_idx: int) -> bool:
+    """``التقى خلالها``: the verb's subject is the actor of the event the pronoun stands for."""
+    return t_idx + 1 < len(tokens) and tokens[t_idx + 1].norm in _RESUMPTIVE
+
+
+def visitor_pronoun_after(tokens: list[Token], t_idx: int) -> bool:
+    """``زيارة سموه``, ``زيارته``: the visitor is named elsewhere, by a pronoun here."""
+    nxt = tokens[t_idx + 1].norm if t_idx + 1 < len(tokens) else ""
+    # The noun's own ة turns to ت before a pronoun: زيارة → زيارته, جولتها.
+    return nxt in _VISITOR_PRONOUNS or tokens[t_idx].norm.endswith(("ته", "تها", "تهم", "تهما"))
 
 
 def _joined(tokens: list[Token], subject: ActorRef | None, a: ActorRef) -> bool:
@@ -231,13 +259,6 @@ def _to_whom(tokens: list[Token], a: ActorRef, prev_last: int) -> bool:
 def _has_pronoun(norm: str) -> bool:
     """``استقباله``, ``لقائهما``: the noun carries its subject as a pronoun."""
     return norm.endswith(("ه", "ها", "هم", "هما")) and not norm.endswith(("اه", "ياه"))
-
-
-def _is_destination(tokens: list[Token], a: ActorRef, mentions: list[Mention]) -> bool:
-    """A place written with ``ل``/``إلى`` after a visit noun is where the visit went."""
-    if mentions[a.mention].kind != "place":
-        return False
-    return tokens[a.first].norm[:1] == "ل" or (a.first > 0 and tokens[a.first - 1].norm in _DEST_PREPS)
 
 
 def _is_media(m: Mention) -> bool:

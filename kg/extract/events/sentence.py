@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from kg.arabic.tokens import Token
 from kg.extract.events.clauses import scan_ends
+from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.places import find_place, more_destinations
 from kg.extract.events.receivers import receiver_roles, receivers_at
 from kg.extract.events.refs import ActorRef
-from kg.extract.events.roles import find_roles, is_pair_word, pair_word_near
+from kg.extract.events.roles import (
+    after_word,
+    find_roles,
+    is_pair_word,
+    pair_word_near,
+    resumptive_after,
+    visitor_pronoun_after,
+)
 from kg.extract.events.triggers import modal_before, needs_place, negated, trigger_at
 from kg.model import Mention, Span, TimeExpression
 
@@ -22,13 +30,17 @@ def find_events(
     dct_known: bool,
     pair: tuple[int, int] | None,
     sides: tuple[int, ...] = (),
+    frame_subject: int | None = None,
 ) -> list[dict]:
     """Events in one sentence, as dicts the caller turns into ``Event`` objects.
 
     ``actor_refs``/``place_refs`` are the sentence's person/organisation and place
     mentions by token index; ``times`` pairs the index of each time expression with it;
     ``pair`` is the article's two main countries, for ``البلدين``; ``sides`` the entities of
-    the meeting told last, for ``الجانبان`` (the two sides).
+    the meeting told last, for ``الجانبان`` (the two sides); ``frame_subject`` the person
+    (entity) who acted in the article's latest event, the subject Arabic leaves unwritten
+    (``ومن المتوقع أن يلتقي اليوم مع بارزاني``). Each event dict says who its subject is
+    (``subject``: an entity, or None) for the next sentence's ``frame_subject``.
     """
     events = []
     # A word inside a name is no trigger: ``فيصل`` is not ``ف`` + ``يصل`` (arrives).
@@ -65,6 +77,19 @@ def find_events(
             role = "signatory" if trigger.type == "Agreement" else "participant"
             roles = [(-1 - e, role) for e in sides] + [r for r in roles if r[1] == "attendee"]
             from_sides = True
+        subject = _subject(tokens, t_idx, trigger, roles, actor_refs, mentions)
+        held = {mentions[m].entity if m >= 0 else -1 - m for m, _ in roles}
+        if (
+            subject is None
+            and frame_subject is not None
+            and frame_subject not in held
+            and _takes_unwritten_subject(tokens, t_idx, trigger)
+        ):
+            if resumptive_after(tokens, t_idx):
+                # ``استقبل خلالها X``: X is the one received, not the host.
+                roles = [(m, trigger.object_role if r == trigger.subject_role else r) for m, r in roles]
+            roles.insert(0, (-1 - frame_subject, trigger.subject_role))
+            subject = frame_subject
         if (
             trigger.type == "Agreement"
             and not roles
@@ -114,9 +139,98 @@ def find_events(
                     "time": time_idx,
                     "status": "planned" if planned else "happened",
                     "from_sides": from_sides,
+                    "subject": subject,
+                    "t_idx": t_idx,
                 }
             )
+        if subject is not None and trigger.type != "Statement":
+            frame_subject = subject  # ``غادر الأمير … بعد زيارة التقى خلالها الرئيس``
+    _date_orphans(events, tokens, times, owner)
     return events
+
+
+_DURING = words("DURING")
+_SUBJECT_WINDOW = 4  # tokens after a verb where its subject stands (VSO)
+_NOT_SUBJECT = words("WITH") | words("ATTEND")
+_UNWRITTEN_SUBJECT_TYPES = frozenset({"Meeting", "Call", "Visit", "Agreement"})
+
+
+def _subject(
+    tokens: list[Token],
+    t_idx: int,
+    trigger: Trigger,
+    roles: list[tuple[int, str]],
+    refs: list[ActorRef],
+    mentions: list[Mention],
+) -> int | None:
+    """The entity written as the trigger's subject, or None when Arabic left it out.
+
+    A subject stands before the verb (``إن الأمير سوف يستقبل``), or just after it and not
+    after ``مع``/``بحضور`` (``التقى الأمير الرئيس``); ``التقى خلالها X`` has none (X is the
+    object, the subject is the actor of what ``خلالها`` stands for).
+    """
+    if resumptive_after(tokens, t_idx):
+        return None
+    by_mention = {r.mention: r for r in refs}
+    for m, role in roles:
+        if role in ("attendee", "destination"):
+            continue
+        if m < 0:
+            return -1 - m  # the two sides, the article's two countries
+        ref = by_mention.get(m)
+        if ref is None:
+            continue
+        if trigger.nominal and trigger.type == "Visit":
+            return mentions[m].entity if role == "visitor" else None
+        near = 0 < ref.first - t_idx <= _SUBJECT_WINDOW and not after_word(tokens, ref.first, _NOT_SUBJECT, 3)
+        if ref.last < t_idx or near or (trigger.nominal and role == trigger.subject_role):
+            return mentions[m].entity
+    return None
+
+
+def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
+    """A verb whose subject may be left out, or a visit noun with a pronoun for the visitor."""
+    if trigger.type not in _UNWRITTEN_SUBJECT_TYPES or trigger.subject_role == "attendee":
+        return False
+    if trigger.nominal:
+        return trigger.type == "Visit" and visitor_pronoun_after(tokens, t_idx)
+    return True
+
+
+def _date_orphans(
+    events: list[dict], tokens: list[Token], times: list[tuple[int, TimeExpression]], owner: dict[int, int]
+) -> None:
+    """Dates for the events of a sentence that got none of their own.
+
+    A date whose nearest trigger made no event dates the nearest event before it that has
+    none (Arabic puts the time after the verb); and an event told ``أثناء``/``خلال`` a dated
+    visit of the sentence (``خلال استقبال الرئيس لسموه، أثناء زيارة سموه لمصر أمس``) is of
+    the visit's day.
+    """
+    made = {ev["t_idx"] for ev in events if "t_idx" in ev}
+    orphans = [(ti, te) if owner.get(k) not in made else (ti, None) for k, (ti, te) in enumerate(times)]
+    during_visit = next(
+        (
+            ev["time"]
+            for ev in events
+            if ev["type"] == "Visit"
+            and ev.get("time") is not None
+            and ev.get("t_idx", 0) > 0
+            and tokens[ev["t_idx"] - 1].norm in _DURING
+        ),
+        None,
+    )
+    for ev in events:
+        if ev.get("time") is not None or "t_idx" not in ev or ev["type"] == "Statement":
+            continue
+        later = [(ti, te) if ti > ev["t_idx"] else (ti, None) for ti, te in orphans]
+        k = _nearest_time(ev["t_idx"], later)
+        if k is None and ev["type"] != "Visit":
+            k = during_visit
+        if k is not None:
+            ev["time"] = k
+            if times[k][1].direction == "future":
+                ev["status"] = "planned"
 
 
 def _nearest_time(t_idx: int, times: list[tuple[int, TimeExpression | None]]) -> int | None:
