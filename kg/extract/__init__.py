@@ -145,12 +145,23 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
 
 
 def _add_receivers(events: list[Event], roles: tuple[Role, ...]) -> None:
-    """The host and officials who received the visitor join the article's latest visit."""
+    """The host and officials who received the visitor join the article's latest visit; a
+    receiver already there as a companion becomes its host."""
     for k in range(len(events) - 1, -1, -1):
         if events[k].type == "Visit":
-            held = {r.entity for r in events[k].roles}
-            extra = tuple(r for r in roles if r.entity not in held)
-            events[k] = replace(events[k], roles=events[k].roles + extra)
+            # The visitor does not receive himself (a post read as his, ``وزير الخارجية``).
+            visitors = {r.entity for r in events[k].roles if r.role == "visitor"}
+            roles = tuple(r for r in roles if r.entity not in visitors)
+            if roles and all(r.role != "host" for r in roles):
+                roles = (replace(roles[0], role="host"), *roles[1:])
+            new = {r.entity: r for r in roles}
+            kept = tuple(
+                r
+                for r in events[k].roles
+                if r.entity not in new or role_priority(r.role) <= role_priority(new[r.entity].role)
+            )
+            held = {r.entity for r in kept}
+            events[k] = replace(events[k], roles=kept + tuple(r for r in roles if r.entity not in held))
             return
 
 

@@ -1,7 +1,10 @@
 """Who received a visitor: ``وكان في استقباله لدى وصوله X``, ``واستقبله لدى وصوله X``.
 
-Such a sentence tells no event of its own: it names the host of the visit told before it,
-and the officials beside him. ``kg.extract`` adds them to the article's latest visit.
+Such a clause tells no event of its own: it names the host of the visit told before it,
+and the officials beside him. ``sentence.find_events`` adds them to the latest visit told
+before them in the sentence (a tour of four family majlises, each with its host), else
+``kg.extract`` to the article's latest visit. ``وكان X في مقدمة مستقبليه`` names the host
+before the phrase.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ _RECEIVED_NOUNS = words("RECEIVED_NOUNS")  # استقباله …
 _RECEIVED_VERBS = words("RECEIVED_VERBS")  # استقبله …
 _ARRIVAL = words("ARRIVAL")  # وصوله …
 _WAS = words("WAS")  # كان وكان …
+_AHEAD_OF_RECEIVERS = words("AHEAD_OF_RECEIVERS")  # مستقبليه …
+_AHEAD = words("AHEAD")  # مقدمة طليعة
+_FACILITY_HEADS = words("FACILITY_HEADS")  # مطار قاعدة …
 
 
 def receivers_at(tokens: list[Token], k: int) -> bool:
@@ -35,9 +41,27 @@ def receivers_at(tokens: list[Token], k: int) -> bool:
     return False
 
 
+def receivers_before(tokens: list[Token], k: int) -> int | None:
+    """``وكان X في مقدمة مستقبليه`` at ``k`` (the last word): where X's list starts, or None."""
+    norm = tokens[k].norm
+    if norm not in _AHEAD_OF_RECEIVERS and bare_forms(norm)[-1][1] not in _AHEAD_OF_RECEIVERS:
+        return None
+    if not (k >= 2 and tokens[k - 1].norm in _AHEAD):
+        return None
+    return next((j for j in range(k - 2, max(-1, k - 16), -1) if tokens[j].norm in _WAS), None)
+
+
 def receiver_roles(
-    tokens: list[Token], k: int, actors: list[ActorRef], mentions: list[Mention]
+    tokens: list[Token], k: int, actors: list[ActorRef], mentions: list[Mention], end: int | None = None
 ) -> list[tuple[int, str]]:
-    """The first person after ``k`` is the host, the others listed with him attendees."""
-    people = [a for a in actors if a.first > k and mentions[a.mention].kind == "person"]
+    """The first person after ``k`` (and before ``end``) is the host, the others listed with
+    him attendees."""
+    stop = len(tokens) if end is None else end
+    people = [
+        a
+        for a in actors
+        if k < a.first < stop
+        and mentions[a.mention].kind == "person"
+        and not (a.first > 0 and tokens[a.first - 1].norm in _FACILITY_HEADS)  # مطار حمد الدولي
+    ]
     return [(a.mention, "host" if n == 0 else "attendee") for n, a in enumerate(people)]

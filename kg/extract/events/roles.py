@@ -25,6 +25,7 @@ _ON_BEHALF = words("ON_BEHALF")
 _VISIT_SUPPORT = words("VISIT_SUPPORT")
 _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
+_COMPANION = words("COMPANION") | _WITH
 _PRE_VERB = words("PRE_VERB_PARTICLES")
 _RESUMPTIVE = words("RESUMPTIVE")
 _VISITOR_PRONOUNS = words("VISITOR_PRONOUNS")
@@ -105,13 +106,16 @@ def find_roles(
             genitive = None  # ``زيارة لمصر``, ``بزيارة العراق``: where, not who
         if genitive is not None:
             roles.append((genitive.mention, "visitor"))
-        elif t_idx > 0 and any(
-            normalize(tokens[k].norm) in _VISIT_SUPPORT
-            or bare_forms(tokens[k].norm)[-1][1] in _VISIT_SUPPORT_STEMS
-            for k in range(max(0, t_idx - 10), t_idx)
-        ):
-            before = [a for a in actors if a.last < t_idx and mentions[a.mention].kind == "person"]
-            roles.extend((a.mention, "visitor") for a in before)
+        elif (support := visit_support_before(tokens, t_idx)) is not None:
+            # ``قام الأمير X بزيارة``: the support verb's subject, between it and the noun, or
+            # the sentence's subject written before it (``وكان الوزير X، يرافقه Y، أجرى زيارة``),
+            # not a companion; else unwritten (``sentence``).
+            people = [a for a in actors if mentions[a.mention].kind == "person"]
+            between = [a for a in people if support < a.first < t_idx]
+            before = [
+                a for a in people if a.last < support and not after_word(tokens, a.first, _COMPANION, 3)
+            ]
+            roles.extend((a.mention, "visitor") for a in (between or before)[:1])
         return roles
     if trig.nominal and trig.type == "Meeting":
         # ``أكد الأمير … خلال استقباله السفير``: the pronoun is the person named before (the
@@ -193,6 +197,15 @@ def find_roles(
         if role is not None:
             roles.append((a.mention, role))
     return roles
+
+
+def visit_support_before(tokens: list[Token], t_idx: int) -> int | None:
+    """The support verb of a visit noun (``قام … بزيارة``, ``أجرى … زيارة``), within ten words."""
+    for k in range(t_idx - 1, max(-1, t_idx - 11), -1):
+        norm = tokens[k].norm
+        if normalize(norm) in _VISIT_SUPPORT or bare_forms(norm)[-1][1] in _VISIT_SUPPORT_STEMS:
+            return k
+    return None
 
 
 def _right_before(tokens: list[Token], last: int, t_idx: int) -> bool:

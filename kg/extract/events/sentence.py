@@ -6,7 +6,7 @@ from kg.arabic.tokens import Token
 from kg.extract.events.clauses import scan_ends
 from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.places import find_place, more_destinations
-from kg.extract.events.receivers import receiver_roles, receivers_at
+from kg.extract.events.receivers import receiver_roles, receivers_at, receivers_before
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import (
     after_word,
@@ -14,6 +14,7 @@ from kg.extract.events.roles import (
     is_pair_word,
     pair_word_near,
     resumptive_after,
+    visit_support_before,
     visitor_pronoun_after,
 )
 from kg.extract.events.triggers import modal_before, needs_place, negated, trigger_at
@@ -57,14 +58,23 @@ def find_events(
         if hits
         else {}
     )
+    # ``وكان في استقباله …``, ``وكان X في مقدمة مستقبليه``: who received a visitor (k: where
+    # the clause stands, the list: after it, or between كان and the phrase).
+    received: list[tuple[int, int, int]] = []  # (position, list start, list end)
     for k in range(len(tokens)):
-        if k not in named and receivers_at(tokens, k):
-            # ``وكان في استقباله …``: the host of the visit told before, not an event.
-            roles = receiver_roles(tokens, k, actor_refs, mentions)
-            if roles:
-                events.append({"type": "Visit", "receivers": True, "roles": roles})
-            hits = [(t, h) for t, h in hits if t != k]
-            break
+        if k in named:
+            continue
+        if receivers_at(tokens, k):
+            received.append((k, k, len(tokens)))
+        elif (start := receivers_before(tokens, k)) is not None:
+            received.append((k, start, k))
+    if received:
+        at = {k for k, _, _ in received}
+        hits = [(t, h) for t, h in hits if t not in at]
+        bounds = sorted({k for k, _, _ in received} | {t for t, _ in hits})
+        received = [
+            (k, a, b if b <= k else next((x for x in bounds if x > k), len(tokens))) for k, a, b in received
+        ]
     for t_idx, hit in hits:
         tok = tokens[t_idx]
         trigger, future_prefix = hit
@@ -146,10 +156,25 @@ def find_events(
         if subject is not None and trigger.type != "Statement":
             frame_subject = subject  # ``غادر الأمير … بعد زيارة التقى خلالها الرئيس``
     _date_orphans(events, tokens, times, owner)
+    for k, start, end in received:
+        roles = receiver_roles(tokens, start, actor_refs, mentions, end)
+        if not roles:
+            continue
+        told = [ev for ev in events if ev["type"] == "Visit" and ev.get("t_idx", k) < k]
+        visit = told[-1] if told else None
+        if visit is None:
+            events.insert(0, {"type": "Visit", "receivers": True, "roles": roles})  # a visit told before
+        else:
+            visitors = {_entity(m, mentions) for m, r in visit["roles"] if r == "visitor"}
+            roles = [(m, r) for m, r in roles if _entity(m, mentions) not in visitors]
+            if roles and all(r != "host" for _, r in roles):
+                roles[0] = (roles[0][0], "host")
+            visit["roles"] = [r for r in visit["roles"] if r[0] not in {m for m, _ in roles}] + roles
     return events
 
 
 _DURING = words("DURING")
+_DESCRIBES_OPEN = words("DESCRIBES_OPEN_EVENT")
 _SUBJECT_WINDOW = 4  # tokens after a verb where its subject stands (VSO)
 _NOT_SUBJECT = words("WITH") | words("ATTEND")
 _UNWRITTEN_SUBJECT_TYPES = frozenset({"Meeting", "Call", "Visit", "Agreement"})
@@ -193,8 +218,10 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) 
     if trigger.type not in _UNWRITTEN_SUBJECT_TYPES or trigger.subject_role == "attendee":
         return False
     if trigger.nominal:
-        return trigger.type == "Visit" and visitor_pronoun_after(tokens, t_idx)
-    return True
+        return trigger.type == "Visit" and (
+            visitor_pronoun_after(tokens, t_idx) or visit_support_before(tokens, t_idx) is not None
+        )
+    return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
 
 
 def _date_orphans(
@@ -231,6 +258,11 @@ def _date_orphans(
             ev["time"] = k
             if times[k][1].direction == "future":
                 ev["status"] = "planned"
+
+
+def _entity(ref: int, mentions: list[Mention]) -> int:
+    """The entity of a role reference: a mention index, or ``-1 - entity``."""
+    return mentions[ref].entity if ref >= 0 else -1 - ref
 
 
 def _nearest_time(t_idx: int, times: list[tuple[int, TimeExpression | None]]) -> int | None:

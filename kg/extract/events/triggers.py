@@ -15,9 +15,12 @@ _FUTURE_MODALS = words("FUTURE_MODALS")
 _NEGATIONS = words("NEGATIONS")
 _CALL_NOUNS = words("CALL_NOUNS")
 _BY_PHONE = words("BY_PHONE")
-# How far after عقد/وقّع its noun may come: past a long subject, a place and a day
-# (وقعت المملكة العربية السعودية في نيويورك الثلاثاء الماضي مع جمهورية ناميبيا على بروتوكول).
-_NOUN_WINDOW = 16
+# How far after عقد/وقّع/أجرى its noun may come, within its clause: past a long subject, a
+# place and a day (وقعت المملكة العربية السعودية في نيويورك الثلاثاء الماضي مع جمهورية ناميبيا
+# على بروتوكول; أجرى صاحب السمو الملكي الأمير … ولي ولي العهد النائب الثاني لرئيس مجلس
+# الوزراء وزير الدفاع اليوم اتصالاً هاتفياً).
+_NOUN_WINDOW = 26
+_CLAUSE_END = words("CLAUSE_END")
 _CALL_MADE = Trigger("Call", "caller", "callee")
 _RECEPTION_NOUNS = words("RECEPTION_NOUNS")
 _TALKS_NOUNS = words("TALKS_NOUNS")
@@ -51,7 +54,7 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             if trig.needs_object_noun and not any(
                 tokens[k].norm in trig.needs_object_noun
                 or bare_forms(tokens[k].norm)[-1][1] in trig.needs_object_noun
-                for k in range(i + 1, min(len(tokens), i + _NOUN_WINDOW))
+                for k in _object_window(tokens, i)
             ):
                 continue
             return trig, future
@@ -70,12 +73,19 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
 
 def _by_phone(tokens: list[Token], i: int, trig: Trigger) -> bool:
     """``أجرى … اتصالاً هاتفياً`` (the meeting verb's noun is a call) or ``بحث هاتفياً``."""
-    window = range(i + 1, min(len(tokens), i + 12))
+    window = _object_window(tokens, i)
     if trig.needs_object_noun:
         return any(_stem(tokens[k]) in _CALL_NOUNS for k in window)
     return trig.subject_role == "participant" and any(
         tokens[k].norm in _BY_PHONE for k in range(i + 1, min(len(tokens), i + 10))
     )
+
+
+def _object_window(tokens: list[Token], i: int) -> range:
+    """Token indexes after the verb at ``i`` where its object noun may stand."""
+    end = min(len(tokens), i + _NOUN_WINDOW)
+    stop = next((k for k in range(i + 1, end) if tokens[k].norm in _CLAUSE_END), end)
+    return range(i + 1, stop)
 
 
 def _after_during(tokens: list[Token], i: int, prefix: str) -> bool:
