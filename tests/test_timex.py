@@ -63,18 +63,20 @@ RELATIVE_DAYS = [
     R(
         "يتوقع أن يصل غداً الجمعة الوفد",
         "غداً الجمعة",
-        "2020-07-04",
+        "2020-07-03",
         "day",
         weekday=4,
-        note="weekday Friday written, but 2020-07-04 is a Saturday",
+        note="weekday Friday written, but 2020-07-04 is a Saturday from the publication date; "
+        "the weekday written is taken: 2020-07-03",
     ),
     R(
         "وقالت المصادر اليوم (الأربعاء) إن الوفد وصل",
         "اليوم (الأربعاء)",
-        "2020-07-03",
+        "2020-07-01",
         "day",
         weekday=2,
-        note="weekday Wednesday written, but 2020-07-03 is a Friday",
+        note="weekday Wednesday written, but 2020-07-03 is a Friday from the publication date; "
+        "the weekday written is taken: 2020-07-01",
     ),
     R("أُعلن ذلك اليوم، الخميس، في بيان", "اليوم، الخميس", "2015-07-23", "day", date(2015, 7, 23), weekday=3),
     R("وحتى اليوم لم يصدر أي تعليق", "اليوم", "2020-07-03", "day"),
@@ -611,6 +613,9 @@ DECADES = [
     R("هاجرت الأسرة في عقد الستينيات", "عقد الستينيات", "196", "decade"),
 ]
 
+# A relative day whose weekday disagrees with the publication date: the publication (crawl)
+# date is the weaker evidence, so the nearest day of the weekday written is taken, and noted.
+
 # ---- 3. weekday beside a date: a contradiction is reported, the date kept ---------------------------------
 CONTRADICTIONS = [
     R(
@@ -657,10 +662,11 @@ CONTRADICTIONS = [
     R(
         "التقى الزعيمان اليوم السبت",
         "اليوم السبت",
-        "2020-07-03",
+        "2020-07-04",
         "day",
         weekday=5,
-        note="weekday Saturday written, but 2020-07-03 is a Friday",
+        note="weekday Saturday written, but 2020-07-03 is a Friday from the publication date; "
+        "the weekday written is taken: 2020-07-04",
     ),
 ]
 

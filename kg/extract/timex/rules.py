@@ -156,7 +156,13 @@ def read_relday(m: re.Match[str], ctx: Ctx) -> Found | None:
         expr = rs.unresolved(weekday=wd, direction=direction)
     else:
         d = ctx.dct + timedelta(days=k)
-        expr = rs.day_expr(d, relative=True, weekday=wd, direction=direction, note=rs.weekday_note(wd, d))
+        note = rs.weekday_note(wd, d)
+        if wd is not None and note is not None:
+            # ``يوم غد الأحد`` in a source's words of Saturday, ``اليوم الثلاثاء`` on a page
+            # fetched on Wednesday: the weekday written is the day meant; the nearest one.
+            d = d + timedelta(days=(wd - d.weekday() + 3) % 7 - 3)
+            note = f"{note} from the publication date; the weekday written is taken: {d.isoformat()}"
+        expr = rs.day_expr(d, relative=True, weekday=wd, direction=direction, note=note)
     return Found(start, end, expr)
 
 
