@@ -81,6 +81,7 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
     sides: tuple[int, ...] = ()  # entities of the last meeting, for ``الجانبان``
     sides_time: int | None = None
     frame_subject: int | None = None  # who acted last: the subject a later verb leaves out
+    persons = frozenset(k for k, ent in enumerate(entities) if ent.kind == "person")
     mention_starts = [m.start for m in mentions]  # sorted
     for (s, e), toks in zip(sentences, sent_tokens, strict=True):
         tok_starts = [t.start for t in toks]
@@ -114,10 +115,11 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             pair,
             sides,
             frame_subject,
+            persons,
         )
         for ev in raw:
             subject = ev.get("subject")
-            if subject is not None and ev.get("type") != "Statement" and entities[subject].kind == "person":
+            if subject is not None and ev.get("type") != "Statement" and subject in persons:
                 frame_subject = subject
             roles = _roles(ev["roles"], mentions)
             if not roles:

@@ -25,6 +25,8 @@ _ON_BEHALF = words("ON_BEHALF")
 _VISIT_SUPPORT = words("VISIT_SUPPORT")
 _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
+_STATE_HEADS = words("STATE_HEADS")
+_DELEGATION = words("DELEGATION")
 _COMPANION = words("COMPANION") | _WITH
 _PRE_VERB = words("PRE_VERB_PARTICLES")
 _RESUMPTIVE = words("RESUMPTIVE")
@@ -84,12 +86,12 @@ def find_roles(
     after = [a for a in actors if t_idx < a.first < end]
     # A state acts only as the subject right after the verb (``وقّعت ليبيا وتركيا``, the second
     # joined by و), as a visit's destination, or with ``مع``; elsewhere it is talked about.
-    lead = [a for a in after if a.first - t_idx <= 1]
+    lead = [a for a in after if _leads(tokens, t_idx, a.first)]
     after = [
         a
         for a in after
         if mentions[a.mention].kind != "place"
-        or a.first - t_idx <= 1
+        or _leads(tokens, t_idx, a.first)
         or trig.type == "Visit"
         or after_word(tokens, a.first, _WITH, 2)
         or (lead and mentions[lead[0].mention].kind == "place" and a.first == lead[-1].last + 1)
@@ -150,9 +152,27 @@ def find_roles(
         if between:
             roles.extend((a.mention, "signatory") for a in after if a.first > between[0])
         return roles
+    if trig.type == "Visit":
+        # ``يصل إلى الخرطوم الأحد وفد من وزارة النقل``: the body whose delegation travels.
+        delegation = next(
+            (
+                a
+                for a in after
+                if a.first > 1
+                and tokens[a.first - 1].norm == "من"
+                and after_word(tokens, a.first - 1, _DELEGATION, 1)
+            ),
+            None,
+        )
+        if delegation is not None and mentions[delegation.mention].kind != "person":
+            return [(delegation.mention, "visitor")] + [
+                (a.mention, "destination") for a in after if mentions[a.mention].kind == "place"
+            ]
     if not after or (trig.type != "Statement" and after[0].first - t_idx > 4):
         # Subject written before the verb (``النمروش أكد``, ``أن الدبيبة سيزور أنقرة``).
         before = [a for a in actors if a.last < t_idx and t_idx - a.last <= 2]
+        if trig.type == "Visit":
+            before = [a for a in before if mentions[a.mention].kind != "place"]  # ``ومن الخرطوم سيتوجه``
         if before:
             roles.append((before[-1].mention, trig.subject_role))
         if not after or trig.type == "Statement":
@@ -172,8 +192,13 @@ def find_roles(
         if not after:
             return roles
     subject = after[0]
+    if trig.type == "Visit":
+        # ``يصل السودان الأحد وفد …``: a place after a visit verb is where he goes, never who.
+        subject = next((a for a in after if mentions[a.mention].kind != "place"), None)
+        if subject is None:
+            subject = after[0] if mentions[after[0].mention].kind != "place" else None
     # The subject follows the verb closely; a far actor is an object (passive/pronoun subject).
-    if subject.first - t_idx > 4 and trig.type != "Statement":
+    if subject is not None and subject.first - t_idx > 4 and trig.type != "Statement":
         subject = None
     # A headline puts the subject first: ``خادم الحرمين الشريفين يستقبل وزير الدفاع الأمريكي``.
     fronted = [
@@ -197,6 +222,11 @@ def find_roles(
         if role is not None:
             roles.append((a.mention, role))
     return roles
+
+
+def _leads(tokens: list[Token], t_idx: int, first: int) -> bool:
+    """The actor stands right after the verb, perhaps after its head (``وقعت حكومتا السودان``)."""
+    return first - t_idx <= 1 or (first - t_idx == 2 and tokens[t_idx + 1].norm in _STATE_HEADS)
 
 
 def visit_support_before(tokens: list[Token], t_idx: int) -> int | None:

@@ -32,6 +32,7 @@ def find_events(
     pair: tuple[int, int] | None,
     sides: tuple[int, ...] = (),
     frame_subject: int | None = None,
+    persons: frozenset[int] = frozenset(),
 ) -> list[dict]:
     """Events in one sentence, as dicts the caller turns into ``Event`` objects.
 
@@ -40,7 +41,8 @@ def find_events(
     ``pair`` is the article's two main countries, for ``البلدين``; ``sides`` the entities of
     the meeting told last, for ``الجانبان`` (the two sides); ``frame_subject`` the person
     (entity) who acted in the article's latest event, the subject Arabic leaves unwritten
-    (``ومن المتوقع أن يلتقي اليوم مع بارزاني``). Each event dict says who its subject is
+    (``ومن المتوقع أن يلتقي اليوم مع بارزاني``); ``persons`` the article's person entities.
+    Each event dict says who its subject is
     (``subject``: an entity, or None) for the next sentence's ``frame_subject``.
     """
     events = []
@@ -153,7 +155,7 @@ def find_events(
                     "t_idx": t_idx,
                 }
             )
-        if subject is not None and trigger.type != "Statement":
+        if subject is not None and trigger.type != "Statement" and subject in persons:
             frame_subject = subject  # ``غادر الأمير … بعد زيارة التقى خلالها الرئيس``
     _date_orphans(events, tokens, times, owner)
     for k, start, end in received:
