@@ -26,6 +26,7 @@ _VISIT_SUPPORT = words("VISIT_SUPPORT")
 _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
 _STATE_HEADS = words("STATE_HEADS")
+_RELATIVES = words("RELATIVES")
 _DELEGATION = words("DELEGATION")
 _COMPANION = words("COMPANION") | _WITH
 _PRE_VERB = words("PRE_VERB_PARTICLES")
@@ -83,6 +84,9 @@ def find_roles(
     if trig.type == "Visit" and not trig.nominal:
         # ``وصل … إلى أربيل للقاء بارزاني``, ``… لبحث``: whom he came to meet is no companion.
         end = next((k for k in range(t_idx + 1, end) if _purpose_word(tokens[k].norm)), end)
+    if trig.type in ("Meeting", "Call", "Agreement") and not trig.nominal:
+        # ``لبحث مكافحة بوكو حرام``, ``حول التصدي لـ…``: who is talked about takes no part.
+        end = next((k for k in range(t_idx + 1, end) if _topic_starts(tokens, k)), end)
     after = [a for a in actors if t_idx < a.first < end]
     # A state acts only as the subject right after the verb (``وقّعت ليبيا وتركيا``, the second
     # joined by و), as a visit's destination, or with ``مع``; elsewhere it is talked about.
@@ -170,7 +174,9 @@ def find_roles(
             ]
     if not after or (trig.type != "Statement" and after[0].first - t_idx > 4):
         # Subject written before the verb (``النمروش أكد``, ``أن الدبيبة سيزور أنقرة``).
-        before = [a for a in actors if a.last < t_idx and t_idx - a.last <= 2]
+        before = _antecedent(tokens, t_idx, actors, mentions) or [
+            a for a in actors if a.last < t_idx and t_idx - a.last <= 2
+        ]
         if trig.type == "Visit":
             before = [a for a in before if mentions[a.mention].kind != "place"]  # ``ومن الخرطوم سيتوجه``
         if before:
@@ -205,7 +211,7 @@ def find_roles(
         a
         for a in actors
         if _right_before(tokens, a.last, t_idx) and mentions[a.mention].kind == "person" and not trig.nominal
-    ]
+    ] or _antecedent(tokens, t_idx, actors, mentions)
     if fronted and trig.type != "Statement":
         roles.append((fronted[0].mention, trig.subject_role))
         subject = None
@@ -222,6 +228,25 @@ def find_roles(
         if role is not None:
             roles.append((a.mention, role))
     return roles
+
+
+def _topic_starts(tokens: list[Token], k: int) -> bool:
+    """A topic marker (``لبحث``, ``حول``) not followed by a partner (``لبحث مع``)."""
+    if tokens[k].norm not in _TOPIC_MARKERS:
+        return False
+    return not any(tokens[j].norm in _WITH for j in range(k + 1, min(len(tokens), k + 3)))
+
+
+def _antecedent(
+    tokens: list[Token], t_idx: int, actors: list[ActorRef], mentions: list[Mention]
+) -> list[ActorRef]:
+    """``… بحاح رئيس الحكومة، والوفد المرفق له، الذي يزور أبوظبي``: the person the relative
+    pronoun before the verb stands for, the nearest one before it."""
+    if t_idx == 0 or tokens[t_idx - 1].norm not in _RELATIVES:
+        return []
+    rel = t_idx - 1
+    people = [a for a in actors if a.last < rel and rel - a.last <= 12 and mentions[a.mention].kind == "person"]
+    return people[-1:]
 
 
 def _leads(tokens: list[Token], t_idx: int, first: int) -> bool:
