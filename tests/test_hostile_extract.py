@@ -209,6 +209,8 @@ def test_pages_of_a_hostile_article_are_bounded(tmp_path: Path) -> None:
     figures = write_pages(graph, tmp_path, paged=paged)
     page = write_graph_page(graph, tmp_path / "graph.html", max_nodes=300, node_pages=paged or True)
     size = len(text.encode("utf-8"))
-    # Before the caps a 0.9 MB article wrote 583 MB of graph.html and 615 MB of pages.
-    assert page["bytes"] < 15 * size, page
+    # Before the caps a 0.9 MB article wrote 583 MB of graph.html and 615 MB of pages. The
+    # factor is per input byte: this word salad tells an event every ~270 characters (727
+    # events since unwritten subjects are read, 510 before), each with its evidence.
+    assert page["bytes"] < 20 * size, page
     assert figures["largest_bytes"] < 150_000, figures

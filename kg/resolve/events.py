@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.arabic.normalize import normalize
@@ -172,9 +172,26 @@ def merge_events(
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
-    nodes = [_node([items[i] for i in idxs], entities) for idxs in groups.values()]
+    nodes = _distinct_ids([_node([items[i] for i in idxs], entities) for idxs in groups.values()])
     nodes.sort(key=lambda n: n.id)
     return nodes
+
+
+def _distinct_ids(nodes: list[EventNode]) -> list[EventNode]:
+    """One trigger may tell several events (one per destination, one per counterpart): nodes
+    whose first mention is one trigger get ids told apart by their actors and place."""
+    by_id: dict[str, list[int]] = defaultdict(list)
+    for k, n in enumerate(nodes):
+        by_id[n.id].append(k)
+    out = list(nodes)
+    for eid, ks in by_id.items():
+        if len(ks) < 2:
+            continue
+        for k in ks:
+            n = nodes[k]
+            key = f"{eid}|{n.place}|{'|'.join(sorted(p.entity for p in n.participants))}"
+            out[k] = replace(n, id=f"event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}")
+    return out
 
 
 def _with_role(it: _Item, role: str) -> set[str]:

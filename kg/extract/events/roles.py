@@ -245,7 +245,9 @@ def _antecedent(
     if t_idx == 0 or tokens[t_idx - 1].norm not in _RELATIVES:
         return []
     rel = t_idx - 1
-    people = [a for a in actors if a.last < rel and rel - a.last <= 12 and mentions[a.mention].kind == "person"]
+    people = [
+        a for a in actors if a.last < rel and rel - a.last <= 12 and mentions[a.mention].kind == "person"
+    ]
     return people[-1:]
 
 

@@ -136,12 +136,9 @@ def find_events(
             te = times[time_idx][1]
             if te.direction == "future":
                 planned = True
-        for dest in destinations:
-            # ``زار الكويت وقطر والعراق``: one visit per destination, as a reader counts them.
-            dest_roles = roles
-            if len(destinations) > 1:
-                dest_roles = [r for r in roles if r[1] != "destination"]
-                dest_roles.append((-1 - mentions[dest].entity, "destination"))
+        for dest, dest_roles in _one_per_counterpart(
+            tokens, t_idx, trigger, roles, subject, destinations, mentions
+        ):
             events.append(
                 {
                     "type": trigger.type,
@@ -177,6 +174,10 @@ def find_events(
 
 _DURING = words("DURING")
 _DESCRIBES_OPEN = words("DESCRIBES_OPEN_EVENT")
+_MULTILATERAL = words("MULTILATERAL")
+# More counterparts than this in one list is a gathering (talks with a row of officials): one event.
+_MAX_COUNTERPARTS = 4
+_NOUN_REACH = 8  # where a trilateral's adjective stands after the verb (عقد … اجتماعا ثلاثيا)
 _SUBJECT_WINDOW = 4  # tokens after a verb where its subject stands (VSO)
 _NOT_SUBJECT = words("WITH") | words("ATTEND")
 _UNWRITTEN_SUBJECT_TYPES = frozenset({"Meeting", "Call", "Visit", "Agreement"})
@@ -224,6 +225,42 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) 
             visitor_pronoun_after(tokens, t_idx) or visit_support_before(tokens, t_idx) is not None
         )
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
+
+
+def _one_per_counterpart(
+    tokens: list[Token],
+    t_idx: int,
+    trigger: Trigger,
+    roles: list[tuple[int, str]],
+    subject: int | None,
+    destinations: list[int | None],
+    mentions: list[Mention],
+) -> list[tuple[int | None, list[tuple[int, str]]]]:
+    """The events one trigger tells, as (place, roles): one per destination (``زار الكويت
+    وقطر``) and, for talks, one per counterpart (``يلتقي فابيوس مع ظريف ووزير الصناعة …``:
+    three meetings), as a reader counts them; a trilateral (``اجتماعا ثلاثيا``) or a long list
+    stays one."""
+    out = []
+    for dest in destinations:
+        dest_roles = roles
+        if len(destinations) > 1:
+            dest_roles = [r for r in roles if r[1] != "destination"]
+            dest_roles.append((-1 - mentions[dest].entity, "destination"))
+        out.append((dest, dest_roles))
+    if trigger.type != "Meeting" or trigger.subject_role != "participant" or subject is None:
+        return out
+    counterparts = {
+        mentions[m].entity: (m, r)
+        for m, r in reversed(roles)
+        if r == "participant" and m >= 0 and mentions[m].kind == "person"
+    }
+    counterparts.pop(subject, None)
+    others = list(counterparts.values())[::-1]
+    window = range(t_idx + 1, min(len(tokens), t_idx + _NOUN_REACH))
+    if not 2 <= len(others) <= _MAX_COUNTERPARTS or any(tokens[k].norm in _MULTILATERAL for k in window):
+        return out
+    kept = [(m, r) for m, r in roles if r != "participant" or _entity(m, mentions) == subject]
+    return [(dest, [*kept, other]) for dest, _ in out for other in others]
 
 
 def _date_orphans(
