@@ -17,7 +17,7 @@ from kg.extract.events.roles import (
     visit_support_before,
     visitor_pronoun_after,
 )
-from kg.extract.events.triggers import modal_before, needs_place, negated, trigger_at
+from kg.extract.events.triggers import modal_before, needs_place, negated, plural_form, trigger_at
 from kg.model import Mention, Span, TimeExpression
 
 
@@ -224,6 +224,8 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) 
         return trigger.type == "Visit" and (
             visitor_pronoun_after(tokens, t_idx) or visit_support_before(tokens, t_idx) is not None
         )
+    if plural_form(tokens, t_idx):
+        return False  # ``وكان أعضاء الوفد قد وصلوا``: a group, not the person told before
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
 
 

@@ -47,7 +47,7 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
         future = False
         if stem.startswith("س") and stem[1:2] in ("ي", "ت", "ن") and stem[1:] in _VERBS:
             stem, future = stem[1:], True
-        trig = _VERBS.get(stem)
+        trig = _VERBS.get(stem) or _VERBS.get(_singular(stem, tok.text, tokens, i))
         if trig and prefix in ("", "و", "ف"):
             if trig.type == "Meeting" and _by_phone(tokens, i, trig):
                 return _CALL_MADE, future
@@ -69,6 +69,24 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             if any(w in _SIGNED for w in following):
                 return _AGREEMENT_NOUN, False
     return None
+
+
+def _singular(stem: str, written: str, tokens: list[Token], i: int) -> str:
+    """The verb of a plural or dual form (``وصلوا``, ``التقيا``), or "" when it is none: ``بحثاً
+    عن`` (in search of) is a noun, its tanwin written or ``عن`` after it."""
+    if stem.endswith("وا") and len(stem) > 4:
+        return stem[:-2]
+    following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    if stem.endswith("ا") and len(stem) > 3 and not written.endswith("ً") and following != "عن":
+        return stem[:-1]
+    return ""
+
+
+def plural_form(tokens: list[Token], i: int) -> bool:
+    """The trigger at ``i`` is a plural or dual verb (``وصلوا``, ``التقيا``): its subject is
+    a group or the two sides, never one person told before."""
+    stem = bare_forms(tokens[i].norm)[-1][1]
+    return stem not in _VERBS and bool(_singular(stem, tokens[i].text, tokens, i))
 
 
 def _by_phone(tokens: list[Token], i: int, trig: Trigger) -> bool:
