@@ -177,7 +177,9 @@ _DESCRIBES_OPEN = words("DESCRIBES_OPEN_EVENT")
 _MULTILATERAL = words("MULTILATERAL")
 # More counterparts than this in one list is a gathering (talks with a row of officials): one event.
 _MAX_COUNTERPARTS = 4
-_NOUN_REACH = 8  # where a trilateral's adjective stands after the verb (عقد … اجتماعا ثلاثيا)
+# Where a trilateral's adjective stands after the verb: past a long subject, a day and a place
+# (يعقد وزير الخارجية الأردني أيمن الصفدي اليوم الاثنين في مسقط اجتماعا ثلاثيا).
+_NOUN_REACH = 26
 _SUBJECT_WINDOW = 4  # tokens after a verb where its subject stands (VSO)
 _NOT_SUBJECT = words("WITH") | words("ATTEND")
 _UNWRITTEN_SUBJECT_TYPES = frozenset({"Meeting", "Call", "Visit", "Agreement"})
@@ -258,7 +260,7 @@ def _one_per_counterpart(
     }
     counterparts.pop(subject, None)
     others = list(counterparts.values())[::-1]
-    window = range(t_idx + 1, min(len(tokens), t_idx + _NOUN_REACH))
+    window = range(t_idx + 1, min(len(tokens), t_idx + _NOUN_REACH))  # the clause of its noun
     if not 2 <= len(others) <= _MAX_COUNTERPARTS or any(tokens[k].norm in _MULTILATERAL for k in window):
         return out
     kept = [(m, r) for m, r in roles if r != "participant" or _entity(m, mentions) == subject]
