@@ -27,6 +27,7 @@ _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
 _STATE_HEADS = words("STATE_HEADS")
 _RELATIVES = words("RELATIVES")
+_NOT_A_POST = words("NOT_A_POST") | _WITH | _ATTEND
 _DELEGATION = words("DELEGATION")
 _COMPANION = words("COMPANION") | _WITH
 _PRE_VERB = words("PRE_VERB_PARTICLES")
@@ -249,6 +250,43 @@ def _antecedent(
         a for a in actors if a.last < rel and rel - a.last <= 12 and mentions[a.mention].kind == "person"
     ]
     return people[-1:]
+
+
+def drop_affiliations(
+    tokens: list[Token], roles: list[tuple[int, str]], refs: list[ActorRef], mentions: list[Mention]
+) -> list[tuple[int, str]]:
+    """Roles without the bodies named in a party's post (``الخنين عضو هيئة كبار العلماء``,
+    ``سفير الاتحاد الأوروبي آدم كولاخ``): the person acts for the body, the body is no second
+    party. A body with no person beside it (``مع لجنة المتابعة``) keeps its part."""
+    by_mention = {r.mention: r for r in refs}
+    people = [r for r in refs if mentions[r.mention].kind == "person"]
+
+    def in_a_post(ref: ActorRef) -> bool:
+        for p in people:
+            if p.last < ref.first <= p.last + 6:
+                between = range(p.last + 1, ref.first)
+            elif ref.last < p.first <= ref.last + 3:
+                between = range(ref.last + 1, p.first)
+            else:
+                continue
+            if not any(
+                tokens[k].norm in _NOT_A_POST
+                or tokens[k].norm[:1] == "و"
+                or tokens[k].norm.startswith(("نظير", "نظراء"))
+                for k in between
+            ):
+                return True
+        return False
+
+    return [
+        (m, r)
+        for m, r in roles
+        if m < 0
+        or r in ("attendee", "destination")
+        or mentions[m].kind != "organization"
+        or (ref := by_mention.get(m)) is None
+        or not in_a_post(ref)
+    ]
 
 
 def _leads(tokens: list[Token], t_idx: int, first: int) -> bool:

@@ -10,6 +10,7 @@ from kg.extract.events.receivers import receiver_roles, receivers_at, receivers_
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import (
     after_word,
+    drop_affiliations,
     find_roles,
     is_pair_word,
     pair_word_near,
@@ -90,6 +91,8 @@ def find_events(
             roles = [(-1 - e, role) for e in sides] + [r for r in roles if r[1] == "attendee"]
             from_sides = True
         subject = _subject(tokens, t_idx, trigger, roles, actor_refs, mentions)
+        if trigger.type != "Statement":
+            roles = drop_affiliations(tokens, roles, actor_refs, mentions)
         held = {mentions[m].entity if m >= 0 else -1 - m for m, _ in roles}
         if (
             subject is None
