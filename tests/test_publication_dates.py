@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kg.ingest import IngestReport, iter_articles
 from kg.ingest.dateline import dateline_prefix, read_head, strip_navigation
-from kg.ingest.dates import date_line, dated_line, hijri_to_gregorian, with_dateline
+from kg.ingest.dates import date_line, dated_line, hijri_to_gregorian, text_day, with_dateline
 
 BODY = "افتتح أمير المنطقة اليوم معرضا للكتاب في المدينة بحضور عدد من المسؤولين والزوار."
 
@@ -185,3 +185,33 @@ def test_reporter_outlet_place_prefix(tmp_path: Path) -> None:
         },
     )
     assert a.dateline_place is None  # outlet and agency, no place
+
+
+# ---- the day the text calls today ----
+
+
+def test_the_weekday_the_lead_calls_today(tmp_path: Path) -> None:
+    assert text_day("قال المتحدث اليوم الأربعاء إن الاجتماع انتهى.", date(2015, 7, 31)) == date(2015, 7, 29)
+    assert text_day("أعلنت الشركة، اليوم (الجمعة)، نتائجها.", date(2015, 7, 31)) == date(2015, 7, 31)
+    assert text_day("أعلنت الشركة أمس الخميس نتائجها.", date(2015, 7, 31)) is None  # not "today"
+    crawl = "2015-07-31 23:00:00"  # a Friday
+    articles, report = _records(
+        tmp_path,
+        {
+            "url": "http://news.example/n/8",
+            "date_extracted": crawl,
+            "content": "افتتح الوزير مساء اليوم الأربعاء المعرض.",
+        },
+        {  # a day the url states stays: it is not inferred
+            "url": "http://news.example/2015/07/31/n9.html",
+            "date_extracted": crawl,
+            "content": "افتتح الوزير مساء اليوم الأربعاء المعرض.",
+        },
+        {"url": "http://news.example/n/10", "date_extracted": crawl, "content": BODY},
+    )
+    got = [(a.dct, a.dct_source) for a in articles]
+    assert got == [(date(2015, 7, 29), "text"), (date(2015, 7, 31), "url"), (date(2015, 7, 31), "crawl")]
+    assert (
+        report.repair_kinds["publication day read from the text's weekday (earlier than the record's date)"]
+        == 1
+    )

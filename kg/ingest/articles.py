@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.ingest.boilerplate import cut_boilerplate
 from kg.ingest.dateline import dateline_prefix, known_place, read_head, restore_source
-from kg.ingest.dates import with_dateline
+from kg.ingest.dates import text_day, with_dateline
 from kg.ingest.files import Doc, iter_docs, note_kind
 from kg.ingest.repair import repair_text
 from kg.ingest.report import IngestReport
@@ -90,6 +90,8 @@ def make_article(doc: Doc, default_dct: date | None, report: IngestReport) -> Ar
         place = known_place(place) or head.place
         if head.day is not None:
             dct, dct_source = _dateline_day(doc, dct, dct_source, head.day, report)
+        if dct is not None and dct_source == "crawl":  # a day the url or a dateline states stays
+            dct, dct_source = _text_day(doc, dct, dct_source, text, report)
     if dct is None and default_dct is not None:
         dct, dct_source = default_dct, "default"
     return Article(
@@ -121,6 +123,23 @@ def _dateline_day(
             else "publication day read from the dateline (the record has none)",
         )
     return new, new_source
+
+
+def _text_day(
+    doc: Doc, dct: date, dct_source: str | None, text: str, report: IngestReport
+) -> tuple[date, str | None]:
+    """The day the lead calls today when it is before ``dct`` (at most six days: a weekday
+    names a day of the past week), reported: the page was written before it was dated."""
+    day = text_day(text, dct)
+    if day is None or day == dct:
+        return dct, dct_source
+    report.repair(
+        doc.origin,
+        f"publication day {day} read from the text (its lead names that weekday as today), "
+        f"not the {dct_source} day {dct}",
+        "publication day read from the text's weekday (earlier than the record's date)",
+    )
+    return day, "text"
 
 
 def article_id(key: str, text: str) -> str:

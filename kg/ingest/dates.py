@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
@@ -182,6 +182,36 @@ def with_dateline(
     if current is None or dateline_day < current or (dateline_day == current and source == "crawl"):
         return dateline_day, "dateline"
     return current, source
+
+
+# ---- The day the text calls today: ``أعلنت الوزارة اليوم الأربعاء`` ----
+
+# Weekday → ``date.weekday()`` number, on the normalised form.
+_WEEKDAY_NUMBERS = {
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
+}
+_TODAY_IS = re.compile(
+    r"(?<!\S)(?:(?:صباح|مساء|ظهر|عصر|فجر|ليل)\s+)?اليوم\s*[(،\-]?\s*(?:يوم\s+)?"
+    rf"(?P<wd>{'|'.join(_WEEKDAY_NUMBERS)})(?![^\W\d_])"
+)
+LEAD_CHARS = 400  # the lead: where a story says when it was written, before any quoted past
+
+
+def text_day(text: str, anchor: date) -> date | None:
+    """The day the lead calls today (``اليوم الأربعاء``), counted back from ``anchor`` (the
+    best day known so far): a page fetched on Thursday that says "today, Wednesday" was
+    written on the Wednesday. None when the lead names no weekday for today."""
+    m = _TODAY_IS.search(normalize(text[:LEAD_CHARS]))
+    if m is None:
+        return None
+    back = (anchor.weekday() - _WEEKDAY_NUMBERS[m.group("wd")]) % 7
+    return anchor - timedelta(days=back)
 
 
 # ---- Dates in a dateline: ``واشنطن 15 شوال 1436 هـ الموافق 31 يوليو 2015 م واس`` ----
