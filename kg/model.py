@@ -34,6 +34,11 @@ class Article:
     url: str | None = None
     source: str | None = None  # the outlet (dateline source, record source/hostname)
     dct: date | None = None  # document creation time: the publication day
+    # Where ``dct`` was read: ``crawl`` (a crawler's fetch date), ``record`` (a record's
+    # publication-date field), ``url``, ``dateline`` (a date line at the top of the text),
+    # ``text`` (the weekday the lead calls today, before a crawl date), ``page`` (an HTML
+    # page's metadata), ``default`` (given by the caller); None: no date.
+    dct_source: str | None = None
     dateline_place: str | None = None  # place named in a ``SOURCE – PLACE`` dateline
     origin: str = ""  # file (and zip member / record index) it came from
 

@@ -12,13 +12,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from kg.arabic.normalize import normalize
+from kg.ingest.dates import DatedLine, dated_line
 
 _DASH = r"(?:[-–—‒]|(?<=\s)ـ(?=\s))"  # a lone tatweel between spaces is used as a dash
 _SIDE = r"[^\s\d.,،:؛!?؟\-–—‒ـ()][^\n.,،:؛!?؟\-–—‒()]{0,28}?"
 _LINE = re.compile(rf"^\s*(?P<a>{_SIDE})\s*{_DASH}\s*(?P<b>{_SIDE})\s*:?\s*$")
 _PREFIX = re.compile(rf"^\s*(?P<a>{_SIDE})\s*{_DASH}\s*(?P<b>{_SIDE})\s*:\s*(?=\S)")
+# ``فهد العتيبي- سبق- الطائف:``: reporter, outlet, place.
+_TRIPLE_PREFIX = re.compile(
+    rf"^\s*(?P<a>{_SIDE})\s*{_DASH}\s*(?P<b>{_SIDE})\s*{_DASH}\s*(?P<c>{_SIDE})\s*:\s*(?=\S)"
+)
 # ``الرياض (واس) -``: the place, then the outlet in brackets.
 _PAREN_PREFIX = re.compile(rf"^\s*(?P<a>{_SIDE})\s*\((?P<b>[^()\n]{{1,25}})\)\s*(?:{_DASH}|:)\s*(?=\S)")
 _QUOTES = "\"'“”«»„‟‘’"
@@ -89,6 +97,15 @@ def dateline_line(line: str) -> Dateline | None:
 def dateline_prefix(body: str) -> Dateline | None:
     """``طرابلس - وكالات: ...`` / ``واس - الرياض: ...`` / ``الرياض (واس) - ...`` opening the body."""
     head = body[:90]
+    m = _TRIPLE_PREFIX.match(head)
+    if m:
+        # Three sides: the place is the one at either end that is a known place.
+        a, b, c = (m.group(k).strip() for k in "abc")
+        if _is_place(c) and not _is_place(a):
+            return Dateline(_strip_quotes(b), c)
+        if _is_place(a) and not _is_place(c):
+            return Dateline(_strip_quotes(b), a)
+        return None
     m = _PREFIX.match(head)
     if m:
         return _assign(m.group("a"), m.group("b"), in_body=True)
@@ -96,6 +113,90 @@ def dateline_prefix(body: str) -> Dateline | None:
     if m and len(m.group("a").split()) <= 3:
         return Dateline(source=_strip_quotes(m.group("b")), place=_strip_quotes(m.group("a")))
     return None
+
+
+HEAD_LINES = 3  # a crawled body's dateline and date line stand in its first lines, if anywhere
+HEAD_WORDS = 12  # a longer line is the first paragraph: the head is over
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the first lines of a crawled record's body say about the article itself."""
+
+    place: str | None = None  # a known place: ``عين اليوم – الطائف``, ``واشنطن 15 شوال 1436 هـ … واس``
+    day: date | None = None  # the day of a dateline's date line
+
+
+def read_head(body: str) -> Head:
+    """The dateline place and date at the top of a crawled record's body (JSON content
+    has no page layout to read): after navigation words a crawler kept (``Next Previous``),
+    each of the first lines that is a ``SOURCE – PLACE`` dateline or a date line is read;
+    the first line that is neither is the body. A place counts only when it is a known
+    place (the gazetteer): ``عمر إبراهيم – عين اليوم`` names a reporter and the outlet."""
+    place, day = None, None
+    lines = [line for line in body.split("\n") if line.strip()][:HEAD_LINES]
+    for n, line in enumerate(lines):
+        line = (strip_navigation(line) if n == 0 else line).strip()
+        if not line:
+            continue
+        dated = dated_line(line)
+        if dated is not None:
+            if not _dated_dateline(dated):
+                break
+            day = day or dated.day
+            if place is None and dated.lead:
+                place = " ".join(line.split()[: dated.lead_words])
+            continue
+        if len(line.split()) > HEAD_WORDS:
+            break
+        dl = dateline_line(line)
+        if dl is None:
+            break
+        place = place or _known_place(dl)
+    return Head(place=place, day=day)
+
+
+def _dated_dateline(dated: DatedLine) -> bool:
+    """Only a place may stand before a dateline's date and only an agency after it: other
+    words make the line a sentence about some date (``بتاريخ 15/7/1436هـ تحت عنوان``)."""
+    lead_ok = not dated.lead or (len(dated.lead.split()) <= 3 and _is_place(dated.lead))
+    tail_ok = not dated.tail or _is_agency(dated.tail)
+    return lead_ok and tail_ok
+
+
+def known_place(name: str | None) -> str | None:
+    """``name`` when it is a known place (the gazetteer), else None."""
+    return name if name and _is_place(name) else None
+
+
+def _known_place(dl: Dateline) -> str | None:
+    """The dateline's place when it is a known place and the other side is not: two places
+    (``السعودية – إيران``) are a heading, not a dateline."""
+    if _is_place(dl.place) and not _is_place(dl.source):
+        return dl.place
+    return None
+
+
+@lru_cache(maxsize=1)
+def _navigation_words() -> tuple[str, ...]:
+    text = resources.files("kg.ingest").joinpath("data/navigation.txt").read_text(encoding="utf-8")
+    words = (normalize(w.strip()).lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return tuple(sorted(set(words), key=len, reverse=True))  # longest first: ``الخبر التالي``
+
+
+def strip_navigation(line: str) -> str:
+    """``line`` without the navigation words in front of it (``Next Previous عين اليوم – واس``)."""
+    rest = line.strip()
+    while rest:
+        words = rest.split()
+        for phrase in _navigation_words():
+            k = len(phrase.split())
+            if " ".join(normalize(w).lower() for w in words[:k]) == phrase:
+                rest = " ".join(words[k:])
+                break
+        else:
+            return rest
+    return rest
 
 
 def restore_source(source: str, body: str) -> str:

@@ -71,6 +71,8 @@ class Doc:
     source: str | None = None
     dct: date | None = None
     notes: tuple[str, ...] = field(default=())  # decoding repairs to report
+    dct_source: str | None = None  # where ``dct`` came from (``Article.dct_source``)
+    record_day: date | None = None  # a record's own date: what a dateline's day is weighed against
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,18 @@ def _read_article(data: bytes, kind: str, where: _Where, report: IngestReport) -
         report.skip(where.origin, page)
         return
     key = page.url or where.key
-    yield Doc(where.origin, key, "html", page.text, page.title, page.url, page.source, page.dct, notes)
+    yield Doc(
+        where.origin,
+        key,
+        "html",
+        page.text,
+        page.title,
+        page.url,
+        page.source,
+        page.dct,
+        notes,
+        dct_source="page" if page.dct else None,
+    )
 
 
 # ---- JSON and JSONL -------------------------------------------------------------------
@@ -431,7 +444,17 @@ def _record_doc(
         )
     key = fields.url or (f"id:{fields.record_id}" if fields.record_id else where.key)
     yield Doc(
-        where.origin, key, kind, fields.text, fields.title, fields.url, fields.source, fields.dct, notes
+        where.origin,
+        key,
+        kind,
+        fields.text,
+        fields.title,
+        fields.url,
+        fields.source,
+        fields.dct,
+        notes,
+        dct_source=fields.dct_source,
+        record_day=fields.record_day,
     )
 
 

@@ -18,6 +18,7 @@ TEXT_FIELDS = ("text", "content", "maintext", "body", "article")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link")
 # Publication dates first; ``date_extracted`` is the crawl time, the last resort.
+CRAWL_FIELDS = ("date_extracted",)
 DATE_FIELDS = (
     "date",
     "published",
@@ -41,6 +42,8 @@ class RecordFields:
     record_id: str | None = None
     bad_date: str | None = None  # a date field that was there but could not be read
     url_day_over: date | None = None  # the record's (crawl) date the url's earlier day replaced
+    record_day: date | None = None  # the record's own date, before the url's was weighed
+    dct_source: str | None = None  # crawl | record | url (see ``Article.dct_source``)
 
 
 def map_record(record: object) -> RecordFields | str:
@@ -54,17 +57,18 @@ def map_record(record: object) -> RecordFields | str:
         return f"record has no text (looked for {names}); give its body under one of these names"
     url = _first_text(fields, URL_FIELDS) or None
     source = _first_text(fields, SOURCE_FIELDS) or (_hostname(url) if url else None)
-    dct, bad_date = None, None
+    dct, bad_date, record_source = None, None, "record"
     for name in DATE_FIELDS:
         value = fields.get(name.lower())
         if value in (None, ""):
             continue
         dct = parse_date(value)
         if dct is not None:
+            record_source = "crawl" if name in CRAWL_FIELDS else "record"
             break
         bad_date = bad_date or f"{name}={str(value)[:40]!r}"
     record_day = dct
-    dct, dct_from = publication_date(dct, url)
+    dct, dct_from = publication_date(dct, url, record_source)
     return RecordFields(
         text=text,
         title=_first_text(fields, TITLE_FIELDS),
@@ -73,7 +77,9 @@ def map_record(record: object) -> RecordFields | str:
         dct=dct,
         record_id=_first_text(fields, ID_FIELDS) or None,
         bad_date=bad_date if dct is None else None,
-        url_day_over=record_day if dct_from == "url" and record_day is not None else None,
+        url_day_over=record_day if dct_from == "url" and record_day and dct != record_day else None,
+        record_day=record_day,
+        dct_source=dct_from,
     )
 
 
