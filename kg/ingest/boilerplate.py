@@ -165,6 +165,9 @@ _ANYWHERE = _norm_all(
         "الحقول المطلوبة",
         "اشترك في النشرة",
         "اشترك في نشرتنا",
+        "رابط الخبر بصحيفة",  # alweeam's footer: the headline again, with a link
+        "رابط الخبر على",
+        "رابط المقال بصحيفة",
         "all rights reserved",
         "©",
     )
