@@ -154,7 +154,10 @@ def _add_receivers(events: list[Event], roles: tuple[Role, ...]) -> None:
             # The visitor does not receive himself (a post read as his, ``وزير الخارجية``).
             visitors = {r.entity for r in events[k].roles if r.role == "visitor"}
             roles = tuple(r for r in roles if r.entity not in visitors)
-            if roles and all(r.role != "host" for r in roles):
+            if any(r.role == "host" for r in events[k].roles):
+                # ``كما كان في استقباله …``: the host was named first; these stood beside him.
+                roles = tuple(replace(r, role="attendee") for r in roles)
+            elif roles and all(r.role != "host" for r in roles):
                 roles = (replace(roles[0], role="host"), *roles[1:])
             new = {r.entity: r for r in roles}
             kept = tuple(

@@ -28,17 +28,24 @@ def receivers_at(tokens: list[Token], k: int) -> bool:
     if "استقبل" not in tokens[k].norm and "استقبال" not in tokens[k].norm:
         return False  # every word of every sentence comes here: the cheap test first
     stem = bare_forms(tokens[k].norm)[-1][1]
+    was_in = (
+        k > 0
+        and tokens[k - 1].norm in ("في", "وفي")
+        and any(tokens[j].norm in _WAS for j in range(max(0, k - 3), k - 1))
+    )
     if stem in _RECEIVED_NOUNS:
-        return (
-            k > 0
-            and tokens[k - 1].norm in ("في", "وفي")
-            and any(tokens[j].norm in _WAS for j in range(max(0, k - 3), k - 1))
-        )
+        return was_in
+    if stem == "استقبال" and was_in:
+        # ``وكان في استقبال خادم الحرمين الشريفين لدى وصوله …``: the visitor named, then whom.
+        return any(_arrival(tokens[j].norm) for j in range(k + 1, min(len(tokens), k + 10)))
     if tokens[k].norm in _RECEIVED_VERBS or stem in _RECEIVED_VERBS:
-        return any(
-            bare_forms(tokens[j].norm)[-1][1] in _ARRIVAL for j in range(k + 1, min(len(tokens), k + 4))
-        )
+        return any(_arrival(tokens[j].norm) for j in range(k + 1, min(len(tokens), k + 4)))
     return False
+
+
+def _arrival(norm: str) -> bool:
+    """``وصوله``, ``لدى وصولها`` (its و is the word's own, not a proclitic)."""
+    return any(stem in _ARRIVAL for _, stem in bare_forms(norm))
 
 
 def receivers_before(tokens: list[Token], k: int) -> int | None:

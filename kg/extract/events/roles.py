@@ -27,6 +27,7 @@ _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
 _STATE_HEADS = words("STATE_HEADS")
 _RELATIVES = words("RELATIVES")
+_BLESSINGS = words("BLESSINGS")
 _NOT_A_POST = words("NOT_A_POST") | _WITH | _ATTEND
 _DELEGATION = words("DELEGATION")
 _COMPANION = words("COMPANION") | _WITH
@@ -173,7 +174,7 @@ def find_roles(
             return [(delegation.mention, "visitor")] + [
                 (a.mention, "destination") for a in after if mentions[a.mention].kind == "place"
             ]
-    if not after or (trig.type != "Statement" and after[0].first - t_idx > 4):
+    if not after or (trig.type != "Statement" and _gap(tokens, t_idx, after[0].first) > 4):
         # Subject written before the verb (``النمروش أكد``, ``أن الدبيبة سيزور أنقرة``).
         before = _antecedent(tokens, t_idx, actors, mentions) or [
             a for a in actors if a.last < t_idx and t_idx - a.last <= 2
@@ -205,7 +206,7 @@ def find_roles(
         if subject is None:
             subject = after[0] if mentions[after[0].mention].kind != "place" else None
     # The subject follows the verb closely; a far actor is an object (passive/pronoun subject).
-    if subject is not None and subject.first - t_idx > 4 and trig.type != "Statement":
+    if subject is not None and _gap(tokens, t_idx, subject.first) > 4 and trig.type != "Statement":
         subject = None
     # A headline puts the subject first: ``خادم الحرمين الشريفين يستقبل وزير الدفاع الأمريكي``.
     fronted = [
@@ -287,6 +288,12 @@ def drop_affiliations(
         or (ref := by_mention.get(m)) is None
         or not in_a_post(ref)
     ]
+
+
+def _gap(tokens: list[Token], t_idx: int, first: int) -> int:
+    """How far after the verb an actor stands, not counting blessings (``وصل بحفظ الله
+    ورعايته خادم الحرمين الشريفين``, ``– أيده الله –``)."""
+    return first - t_idx - sum(1 for k in range(t_idx + 1, first) if tokens[k].norm in _BLESSINGS)
 
 
 def _leads(tokens: list[Token], t_idx: int, first: int) -> bool:

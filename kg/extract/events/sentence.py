@@ -90,6 +90,8 @@ def find_events(
             role = "signatory" if trigger.type == "Agreement" else "participant"
             roles = [(-1 - e, role) for e in sides] + [r for r in roles if r[1] == "attendee"]
             from_sides = True
+        if trigger.type == "Visit" and trigger.nominal and visitor_pronoun_after(tokens, t_idx):
+            roles = _visit_of_the_guest(events, roles) or roles
         subject = _subject(tokens, t_idx, trigger, roles, actor_refs, mentions)
         if trigger.type != "Statement":
             roles = drop_affiliations(tokens, roles, actor_refs, mentions)
@@ -155,6 +157,11 @@ def find_events(
                     "t_idx": t_idx,
                 }
             )
+        principals = tuple(
+            dict.fromkeys(_entity(m, mentions) for m, r in roles if r in ("host", "guest", "participant"))
+        )
+        if trigger.type == "Meeting" and len(principals) >= 2:
+            sides = principals  # ``خلال استقبال الرئيس لسموه …، حيث عقد الطرفان جلسة مباحثات``
         if subject is not None and trigger.type != "Statement" and subject in persons:
             frame_subject = subject  # ``غادر الأمير … بعد زيارة التقى خلالها الرئيس``
     _date_orphans(events, tokens, times, owner)
@@ -169,7 +176,9 @@ def find_events(
         else:
             visitors = {_entity(m, mentions) for m, r in visit["roles"] if r == "visitor"}
             roles = [(m, r) for m, r in roles if _entity(m, mentions) not in visitors]
-            if roles and all(r != "host" for _, r in roles):
+            if any(r == "host" for _, r in visit["roles"]):
+                roles = [(m, "attendee") for m, _ in roles]  # the host was named first
+            elif roles and all(r != "host" for _, r in roles):
                 roles[0] = (roles[0][0], "host")
             visit["roles"] = [r for r in visit["roles"] if r[0] not in {m for m, _ in roles}] + roles
     return events
@@ -232,6 +241,20 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) 
     if plural_form(tokens, t_idx):
         return False  # ``وكان أعضاء الوفد قد وصلوا``: a group, not the person told before
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
+
+
+def _visit_of_the_guest(events: list[dict], roles: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """``خلال استقبال الرئيس لسموه، أثناء زيارة سموه لمصر``: the visit whose pronoun follows a
+    reception in the sentence is its guest's, and the one who received him its host."""
+    if any(r == "visitor" for _, r in roles):
+        return None
+    for ev in reversed(events):
+        if ev["type"] == "Meeting":
+            guests = [m for m, r in ev["roles"] if r == "guest"]
+            hosts = [m for m, r in ev["roles"] if r == "host"]
+            if guests:
+                return [(guests[0], "visitor"), *((h, "host") for h in hosts[:1]), *roles]
+    return None
 
 
 def _one_per_counterpart(
