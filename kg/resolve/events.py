@@ -287,6 +287,20 @@ class _Merging:
     entities: dict[str, Entity]
     own: list[set[str]]  # each mention's own principals
 
+    def same_destination(self, members_a: list[int], members_b: list[int]) -> int:
+        """1 when both groups are visits to one known place (the place most reports give):
+        with the visitor, the second piece of evidence that two groups are one visit (a visit
+        has one principal, and eight outlets telling it would stay eight nodes)."""
+        a, b = (
+            _best_place([self.items[i].place for i in ms if self.items[i].place], self.entities)
+            for ms in (members_a, members_b)
+        )
+        if self.items[members_a[0]].type != "Visit" or a is None or b is None:
+            return 0
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        known = ea is not None and eb is not None and ea.country is not None and ea.country == eb.country
+        return int(known and _destinations_agree(a, b, self.entities))
+
     def dates_it(self, i: int) -> bool:
         """Mention ``i`` tells the event's own day: it names two principals (``وأشار كيري أمس``
         may be about anything Kerry did), and its day is not the lead's lent to an
@@ -313,9 +327,10 @@ def _attach_undated(m: _Merging) -> None:
 
     ``سيلتقي كيري نظيره الروسي لافروف`` (1 August, no date) announces the meeting dated
     3 August elsewhere; ``عقد الوزير اجتماعا ثلاثيا مع لافروف والجبير`` (4 August) reports it.
-    The evidence must be strong: the same type, two principals in common, a day within the
-    article's reach (before publication for a report, after it for an announcement),
-    compatible places and roles, and one best candidate; otherwise the group stays alone.
+    The evidence must be strong: the same type, two principals in common (or a visit's
+    visitor and its destination), a day within the article's reach (before publication for
+    a report, after it for an announcement), compatible places and roles, and one best
+    candidate; otherwise the group stays alone.
     A day that no mention dating the event gives (``وفي تصريح سابق … كيري``, dated by the
     lead) is too weak to be a candidate's: such a group looks for its day like an undated one.
     """
@@ -324,7 +339,7 @@ def _attach_undated(m: _Merging) -> None:
     dated = {r: d for r, d in day.items() if any(m.dates_it(i) and _day_of(items[i]) for i in members[r])}
     index = _by_principal(items, dated, principals)
     for root, idxs in members.items():
-        if root in dated or len(principals[root]) < 2:
+        if root in dated or len(principals[root]) + (items[root].type == "Visit") < 2:
             continue
         # The day as the mentions naming two principals tell it (the others may be of anything).
         window = _window([items[i] for i in idxs if len(m.own[i]) >= 2] or [items[i] for i in idxs])
@@ -334,7 +349,10 @@ def _attach_undated(m: _Merging) -> None:
         candidates: dict[int, int] = Counter(c for e in principals[root] for c in index.get((kind, e), ()))
         best: list[tuple[int, int]] = []
         for cand, shared in candidates.items():
-            if shared < 2 or not (window[0] <= dated[cand] <= window[1]):
+            if not (window[0] <= dated[cand] <= window[1]):
+                continue
+            shared += m.same_destination(members[cand], idxs)
+            if shared < 2:
                 continue
             cand_root = m.find(cand)
             if m.fits(cand_root, m.find(root), members[cand], idxs):
@@ -353,7 +371,8 @@ def _join_adjacent_days(m: _Merging) -> None:
     A corpus date is when the page was fetched, often the day after it was written, so
     ``اليوم`` in one outlet and ``أمس`` in another may name one day as two (MBS and the
     Chechen president: 20 July in six reports, 21 July in four). Only with strong evidence:
-    the same type, two principals in common, compatible places and roles.
+    the same type, two principals in common (a visit's visitor and its destination count as
+    two), compatible places and roles.
     """
     items, principals = m.items, m.principals
     members, day, relative = _group_days(items, m.find, m.dates_it)
@@ -363,7 +382,7 @@ def _join_adjacent_days(m: _Merging) -> None:
         for cand, n in sorted(shared.items()):
             a, b = m.find(root), m.find(cand)
             if (
-                n >= 2
+                n + m.same_destination(members[root], members[cand]) >= 2
                 and a != b
                 and abs((day[cand] - day[root]).days) == 1
                 and (relative[root] or relative[cand])
