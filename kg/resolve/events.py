@@ -86,12 +86,23 @@ def merge_events(
     # Principals per merged group: a one-actor mention (``وأشار كيري …``) may join either of
     # two meetings, but it must not chain them (Kerry–Shoukry and Kerry–Lavrov stay two).
     principals: dict[int, set[str]] = {i: _principals(it, entities) for i, it in enumerate(items)}
+    # What each group's mentions say about who and where, once per distinct saying: two
+    # groups join only when every saying of one agrees with every saying of the other, so
+    # that weak links (a one-actor mention, a sentence that lumps two meetings together) can
+    # never chain different events into one (the Emir's receptions, Lavrov's audience and
+    # the trilateral of one day in Doha).
+    sayings: dict[int, list[_Saying]] = {i: [_saying(it, entities)] for i, it in enumerate(items)}
 
     def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-            principals[min(ra, rb)] = principals[ra] | principals[rb]
+            root, other = min(ra, rb), max(ra, rb)
+            parent[other] = root
+            principals[root] = principals[ra] | principals[rb]
+            sayings[root] = list(dict.fromkeys(sayings[ra] + sayings[rb]))
+
+    def groups_fit(ra: int, rb: int) -> bool:
+        return _groups_agree(sayings[ra], sayings[rb], principals[ra], principals[rb], entities)
 
     # Within an article: same type and a shared actor, dates not in conflict.
     by_article: dict[int, list[int]] = defaultdict(list)
@@ -100,7 +111,7 @@ def merge_events(
 
     def join_in_article(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
-        if ra != rb and _nested(principals[ra], principals[rb]):
+        if ra != rb and groups_fit(ra, rb):
             union(ra, rb)
 
     for idxs in by_article.values():
@@ -131,26 +142,6 @@ def merge_events(
     for i, it in enumerate(items):
         if it.time is not None and it.time.value and it.time.precision == "day":
             blocks[(it.type, it.time.value)].append(i)
-    # Hosts and guests gathered per merged group, so that a chain of weak links (a report that
-    # names only the king) never joins two receptions of different guests.
-    hosts: dict[int, set[str]] = defaultdict(set)
-    guests: dict[int, set[str]] = defaultdict(set)
-    for i, it in enumerate(items):
-        r = find(i)
-        hosts[r] |= _with_role(it, "host")
-        guests[r] |= _with_role(it, "guest")
-
-    def roles_agree(ri: int, rj: int) -> bool:
-        return not (
-            (hosts[ri] and hosts[rj] and not hosts[ri] & hosts[rj])
-            or (guests[ri] and guests[rj] and not guests[ri] & guests[rj])
-        )
-
-    def join_groups(ri: int, rj: int) -> None:
-        union(ri, rj)
-        root = find(ri)
-        hosts[root] = hosts[ri] | hosts[rj]
-        guests[root] = guests[ri] | guests[rj]
 
     for idxs in blocks.values():
         by_actor: dict[str, list[int]] = defaultdict(list)
@@ -164,9 +155,10 @@ def merge_events(
                     continue
                 # Group against group: a one-actor report (``التقى لافروف أمس``) may join one
                 # meeting of the day, but never bridge two (Lavrov–Meshaal, Lavrov–Kerry–Jubeir).
-                if roles_agree(ri, rj) and _nested(principals[ri], principals[rj]):
-                    join_groups(ri, rj)
-    merging = _Merging(items, find, principals, roles_agree, join_groups, entities)
+                if groups_fit(ri, rj):
+                    union(ri, rj)
+    own = [_principals(it, entities) for it in items]
+    merging = _Merging(items, find, principals, groups_fit, union, entities, own)
     _join_adjacent_days(merging)
     _attach_undated(merging)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -177,21 +169,100 @@ def merge_events(
     return nodes
 
 
+@dataclass(frozen=True)
+class _Saying:
+    """What one mention says about who met whom and where: the parts that two reports of
+    one event cannot disagree on."""
+
+    principals: frozenset[str]
+    hosts: frozenset[str]
+    guests: frozenset[str]
+    callers: frozenset[str]
+    callees: frozenset[str]
+    destination: str | None  # a visit's place; other events' places are too often stray
+
+
+def _saying(it: _Item, entities: dict[str, Entity]) -> _Saying:
+    return _Saying(
+        frozenset(_principals(it, entities)),
+        frozenset(_with_role(it, "host")),
+        frozenset(_with_role(it, "guest")),
+        frozenset(_with_role(it, "caller")),
+        frozenset(_with_role(it, "callee")),
+        it.place if it.type == "Visit" else None,
+    )
+
+
+def _groups_agree(
+    a: list[_Saying], b: list[_Saying], union_a: set[str], union_b: set[str], entities: dict[str, Entity]
+) -> bool:
+    """Two groups may be one event: no saying of one contradicts a saying of the other, and
+    every two-sided saying of one (``استقبل الأمير الوزير``) has its principals inside those
+    of every two-sided saying of the other, or two in common. One-actor sayings (``وأكد
+    كيري``) are not held against each other: Kerry's and Lavrov's remarks on one meeting
+    are one meeting. A group with no two-sided saying is taken whole."""
+    if not all(_sayings_agree(x, y, entities) for x in a for y in b):
+        return False
+    sided_a = [x.principals for x in a if len(x.principals) >= 2]
+    sided_b = [y.principals for y in b if len(y.principals) >= 2]
+    if sided_a and sided_b:
+        return all(_nested(x, y) for x in sided_a for y in sided_b)
+    return _nested(union_a, union_b)
+
+
+def _sayings_agree(a: _Saying, b: _Saying, entities: dict[str, Entity]) -> bool:
+    """Two sayings may tell of one event: no two different hosts (guests, callers, callees)
+    and one destination."""
+    for x, y in ((a.hosts, b.hosts), (a.guests, b.guests), (a.callers, b.callers), (a.callees, b.callees)):
+        if x and y and not x & y:
+            return False
+    return _destinations_agree(a.destination, b.destination, entities)
+
+
+def _destinations_agree(a: str | None, b: str | None, entities: dict[str, Entity]) -> bool:
+    """One visit has one destination: a city and its country agree, two cities (or two
+    countries) do not. A site (a palace, a majlis) may be anywhere: it agrees."""
+    if a is None or b is None or a == b:
+        return True
+    ea, eb = entities.get(a), entities.get(b)
+    if ea is None or eb is None or "site" in (ea.subtype, eb.subtype):
+        return True
+    if ea.country and eb.country and ea.country != eb.country:
+        return False
+    if ea.subtype == eb.subtype:
+        # Two names of one place the entity resolution kept apart (``المنورة``, ``المدينة
+        # المنورة``; ``الأردن``, ``المملكة الأردنية`` both JO) still agree.
+        return (ea.subtype == "country" and ea.country is not None) or _one_name_inside(ea, eb)
+    return bool(ea.country and ea.country == eb.country)
+
+
+def _one_name_inside(a: Entity, b: Entity) -> bool:
+    na, nb = normalize(a.label), normalize(b.label)
+    return bool(na and nb) and (na in nb or nb in na)
+
+
 def _distinct_ids(nodes: list[EventNode]) -> list[EventNode]:
-    """One trigger may tell several events (one per destination, one per counterpart): nodes
-    whose first mention is one trigger get ids told apart by their actors and place."""
-    by_id: dict[str, list[int]] = defaultdict(list)
-    for k, n in enumerate(nodes):
-        by_id[n.id].append(k)
-    out = list(nodes)
-    for eid, ks in by_id.items():
-        if len(ks) < 2:
-            continue
-        for k in ks:
-            n = nodes[k]
-            key = f"{eid}|{n.place}|{'|'.join(sorted(p.entity for p in n.participants))}"
-            out[k] = replace(n, id=f"event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}")
+    """One id per node. Nodes read from one trigger (``بزيارة تشمل الكويت وقطر والعراق``: one
+    visit per destination) would share the id of that trigger and be one node in the RDF;
+    each of them gets an id from its place and participants too."""
+    count = Counter(n.id for n in nodes)
+    out: list[EventNode] = []
+    seen: set[str] = set()
+    for n in sorted(nodes, key=lambda n: (n.id, n.place or "", [(p.entity, p.role) for p in n.participants])):
+        if count[n.id] > 1:
+            first = n.mentions[0].trigger
+            parts = ",".join(f"{p.entity}={p.role}" for p in n.participants)
+            key, k = f"{first.article}:{first.start}|{n.place}|{parts}", 0
+            while _event_id(key if k == 0 else f"{key}|{k}") in seen:
+                k += 1
+            n = replace(n, id=_event_id(key if k == 0 else f"{key}|{k}"))
+        seen.add(n.id)
+        out.append(n)
     return out
+
+
+def _event_id(key: str) -> str:
+    return f"event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
 
 
 def _with_role(it: _Item, role: str) -> set[str]:
@@ -211,15 +282,39 @@ class _Merging:
     items: list[_Item]
     find: Callable[[int], int]
     principals: dict[int, set[str]]  # by group root
-    roles_agree: Callable[[int, int], bool]
+    groups_fit: Callable[[int, int], bool]  # every saying of one agrees with every one of the other
     join_groups: Callable[[int, int], None]
     entities: dict[str, Entity]
+    own: list[set[str]]  # each mention's own principals
+
+    def same_destination(self, members_a: list[int], members_b: list[int]) -> int:
+        """1 when both groups are visits to one known place (the place most reports give):
+        with the visitor, the second piece of evidence that two groups are one visit (a visit
+        has one principal, and eight outlets telling it would stay eight nodes)."""
+        a, b = (
+            _best_place([self.items[i].place for i in ms if self.items[i].place], self.entities)
+            for ms in (members_a, members_b)
+        )
+        if self.items[members_a[0]].type != "Visit" or a is None or b is None:
+            return 0
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        known = ea is not None and eb is not None and ea.country is not None and ea.country == eb.country
+        return int(known and _destinations_agree(a, b, self.entities))
+
+    def dates_it(self, i: int) -> bool:
+        """Mention ``i`` tells the event's own day: it names two principals (``وأشار كيري أمس``
+        may be about anything Kerry did), and its day is not the lead's lent to an
+        announcement (``وصلها أمس … كما يلتقي كيري في الدوحة لافروف``: the meeting is ahead)."""
+        it = self.items[i]
+        ahead = it.status == "planned" or _imperfect(it.mention.trigger.text)
+        lent = it.date_source == "inherited" and ahead
+        return len(self.own[i]) >= 2 and not lent
 
     def fits(self, a: int, b: int, members_a: list[int], members_b: list[int]) -> bool:
-        """Groups ``a`` and ``b`` may be one event: hosts and guests agree, one's principals
-        sit inside the other's (or two are shared), their places are compatible."""
+        """Groups ``a`` and ``b`` may be one event: what their mentions say agrees (hosts,
+        guests, principals, a visit's destination), their places are compatible."""
         return (
-            self.roles_agree(a, b)
+            self.groups_fit(a, b)
             and _nested(self.principals[a], self.principals[b])
             and _group_places_agree(
                 [self.items[i] for i in members_a], [self.items[i] for i in members_b], self.entities
@@ -232,24 +327,32 @@ def _attach_undated(m: _Merging) -> None:
 
     ``سيلتقي كيري نظيره الروسي لافروف`` (1 August, no date) announces the meeting dated
     3 August elsewhere; ``عقد الوزير اجتماعا ثلاثيا مع لافروف والجبير`` (4 August) reports it.
-    The evidence must be strong: the same type, two principals in common, a day within the
-    article's reach (before publication for a report, after it for an announcement),
-    compatible places and roles, and one best candidate; otherwise the group stays alone.
+    The evidence must be strong: the same type, two principals in common (or a visit's
+    visitor and its destination), a day within the article's reach (before publication for
+    a report, after it for an announcement), compatible places and roles, and one best
+    candidate; otherwise the group stays alone.
+    A day that no mention dating the event gives (``وفي تصريح سابق … كيري``, dated by the
+    lead) is too weak to be a candidate's: such a group looks for its day like an undated one.
     """
     items, principals = m.items, m.principals
-    members, dated, _relative = _group_days(items, m.find)
+    members, day, _relative = _group_days(items, m.find, m.dates_it)
+    dated = {r: d for r, d in day.items() if any(m.dates_it(i) and _day_of(items[i]) for i in members[r])}
     index = _by_principal(items, dated, principals)
     for root, idxs in members.items():
-        if root in dated or len(principals[root]) < 2:
+        if root in dated or len(principals[root]) + (items[root].type == "Visit") < 2:
             continue
-        window = _window([items[i] for i in idxs])
+        # The day as the mentions naming two principals tell it (the others may be of anything).
+        window = _window([items[i] for i in idxs if len(m.own[i]) >= 2] or [items[i] for i in idxs])
         if window is None:
             continue
         kind = items[root].type
         candidates: dict[int, int] = Counter(c for e in principals[root] for c in index.get((kind, e), ()))
         best: list[tuple[int, int]] = []
         for cand, shared in candidates.items():
-            if shared < 2 or not (window[0] <= dated[cand] <= window[1]):
+            if not (window[0] <= dated[cand] <= window[1]):
+                continue
+            shared += m.same_destination(members[cand], idxs)
+            if shared < 2:
                 continue
             cand_root = m.find(cand)
             if m.fits(cand_root, m.find(root), members[cand], idxs):
@@ -268,17 +371,18 @@ def _join_adjacent_days(m: _Merging) -> None:
     A corpus date is when the page was fetched, often the day after it was written, so
     ``اليوم`` in one outlet and ``أمس`` in another may name one day as two (MBS and the
     Chechen president: 20 July in six reports, 21 July in four). Only with strong evidence:
-    the same type, two principals in common, compatible places and roles.
+    the same type, two principals in common (a visit's visitor and its destination count as
+    two), compatible places and roles.
     """
     items, principals = m.items, m.principals
-    members, day, relative = _group_days(items, m.find)
+    members, day, relative = _group_days(items, m.find, m.dates_it)
     index = _by_principal(items, day, principals)
     for root in sorted(day):
         shared = Counter(c for e in principals[root] for c in index[(items[root].type, e)] if c > root)
         for cand, n in sorted(shared.items()):
             a, b = m.find(root), m.find(cand)
             if (
-                n >= 2
+                n + m.same_destination(members[root], members[cand]) >= 2
                 and a != b
                 and abs((day[cand] - day[root]).days) == 1
                 and (relative[root] or relative[cand])
@@ -288,10 +392,11 @@ def _join_adjacent_days(m: _Merging) -> None:
 
 
 def _group_days(
-    items: list[_Item], find: Callable[[int], int]
+    items: list[_Item], find: Callable[[int], int], dates_it: Callable[[int], bool]
 ) -> tuple[dict[int, list[int]], dict[int, date], dict[int, bool]]:
-    """Members of each merged group, its day (the one most of its dated mentions give) and
-    whether every such day was read relative to the article date (``اليوم``, ``أمس``)."""
+    """Members of each merged group, its day (the one most of its dated mentions give, those
+    that date it, ``_Merging.dates_it``, when there are any) and whether every such day was
+    read relative to the article date (``اليوم``, ``أمس``)."""
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[find(i)].append(i)
@@ -299,6 +404,7 @@ def _group_days(
     relative: dict[int, bool] = {}
     for root, idxs in members.items():
         dated = [i for i in idxs if _day_of(items[i]) is not None]
+        dated = [i for i in dated if dates_it(i)] or dated
         if dated:
             days = Counter(_day_of(items[i]) for i in dated)
             day[root] = date.fromisoformat(days.most_common(1)[0][0])  # type: ignore[arg-type]
@@ -445,8 +551,7 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
     time = _best_time(times) or next((m.time for m in members if m.time is not None), None)
     status = "happened" if any(m.status == "happened" for m in members) else "planned"
     anticipated = _anticipating(members, time)
-    key = f"{first.order[0]}:{first.order[1]}"
-    eid = f"event/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+    eid = _event_id(f"{first.order[0]}:{first.order[1]}")
     names = [
         entities[p.entity].label for p in participants[:3] if p.entity in entities and p.role != "destination"
     ]
