@@ -206,7 +206,9 @@ def _groups_agree(
     sided_a = [x.principals for x in a if len(x.principals) >= 2]
     sided_b = [y.principals for y in b if len(y.principals) >= 2]
     if sided_a and sided_b:
-        return all(_nested(x, y) for x in sided_a for y in sided_b)
+        # A saying inside the other group's whole cast fits too: a sentence told as one
+        # meeting per counterpart (``يلتقي هاموند … ظريف وشتاينماير``) has pairs of one trilateral.
+        return all(_nested(x, y) or y <= union_a or x <= union_b for x in sided_a for y in sided_b)
     return _nested(union_a, union_b)
 
 
