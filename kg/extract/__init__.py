@@ -182,6 +182,11 @@ def _token_at(tokens: list[Token], pos: int, starts: list[int] | None = None) ->
     return k if k >= 0 and pos < tokens[k].end else None
 
 
+# Roles that are the two sides of one event: an actor named again later in the clause
+# (``تلقى الملك اتصالاً من هولاند جدد خلاله ترحيبه بالملك``) keeps the side named first.
+_OPPOSITE = {"host": "guest", "guest": "host", "caller": "callee", "callee": "caller"}
+
+
 def _roles(raw: list[tuple[int, str]], mentions: list[Mention]) -> tuple[Role, ...]:
     best: dict[int, Role] = {}
     for ref, role in raw:
@@ -190,6 +195,8 @@ def _roles(raw: list[tuple[int, str]], mentions: list[Mention]) -> tuple[Role, .
         else:
             entity, mention = -1 - ref, -1
         old = best.get(entity)
+        if old is not None and _OPPOSITE.get(old.role) == role:
+            continue
         if old is None or role_priority(role) < role_priority(old.role):
             best[entity] = Role(entity, role, mention if mention >= 0 else (old.mention if old else -1))
     return tuple(best.values())

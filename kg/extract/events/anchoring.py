@@ -5,9 +5,10 @@ after it (``وخلال اللقاء``, ``وجرى خلال الاستقبال``,
 event without a date of its own takes, in this order, the date of an earlier event of
 the article that shares one of its actors, or the lead's date when the lead reports the
 day's news (a day within three days before publication). Background (``وكان … قد زار``)
-and planned events inherit nothing. Each event records where its date came from
-(``date_source``: stated, inherited, none), and an event dated after its article's day
-is planned whatever its verb says.
+and planned events inherit nothing, but talks planned during a dated visit take its day;
+a visit told as the time of another event (``خلال زيارته``) takes none from it. Each event
+records where its date came from (``date_source``: stated, inherited, none), and an event
+dated after its article's day is planned whatever its verb says.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ LEAD_CHARS = 400
 LEAD_DAYS = 3
 # How far back (in events) an undated event looks for the report it continues.
 _LOOK_BACK = 6
+_DURING = re.compile(r"(?:^|\s)(?:خلال|أثناء|اثناء|إبان|ابان)\s+$")
 _PLUPERFECT = re.compile(r"(?:^|\s)و?كان(?:ت|ا|وا)?\s(?:\S+\s){0,12}?قد\s|(?:^|\s)(?:سبق|سبقت)\s")
 
 
@@ -36,10 +38,16 @@ def anchor_times(
     for ev in events:
         source = "stated" if ev.time is not None else "none"
         time = ev.time
-        if time is None and ev.status == "happened" and not _background(text, ev):
+        if time is None and ev.status == "happened" and not _background(text, ev) and not _frame(text, ev):
             time = _from_earlier(ev, out)
             if time is None and lead is not None and ev.trigger.start >= times[lead].end:
                 time = lead
+            if time is not None:
+                source = "inherited"
+        elif time is None and ev.type in ("Meeting", "Call") and ev.status == "planned":
+            # ``وصل فابيوس يوم الأربعاء إلى طهران … ومن المقرر أن يلتقي ظريف``: talks planned
+            # during a dated visit are of its day.
+            time = _visit_of(ev, out)
             if time is not None:
                 source = "inherited"
         status = ev.status
@@ -63,6 +71,16 @@ def _lead_time(times: list[TimeExpression], dct: date | None, lead_end: int) -> 
     return None
 
 
+def _visit_of(ev: Event, earlier: list[Event]) -> int | None:
+    """The date of the latest earlier dated visit by one of the event's actors."""
+    actors = {r.entity for r in ev.roles}
+    for prev in reversed(earlier[-_LOOK_BACK:]):
+        visitors = {r.entity for r in prev.roles if r.role == "visitor"}
+        if prev.type == "Visit" and prev.time is not None and actors & visitors:
+            return prev.time
+    return None
+
+
 def _from_earlier(ev: Event, earlier: list[Event]) -> int | None:
     """The date of the latest earlier dated event with an actor in common."""
     actors = {r.entity for r in ev.roles}
@@ -72,6 +90,14 @@ def _from_earlier(ev: Event, earlier: list[Event]) -> int | None:
         if actors & {r.entity for r in prev.roles}:
             return prev.time
     return None
+
+
+def _frame(text: str, ev: Event) -> bool:
+    """``خلال زيارته الخاصة لفرنسا``: a visit told as the time of another event began
+    before it; it takes no date from the event it frames."""
+    return ev.type == "Visit" and bool(
+        _DURING.search(text[max(ev.sentence.start, ev.trigger.start - 8) : ev.trigger.start])
+    )
 
 
 def _background(text: str, ev: Event) -> bool:
