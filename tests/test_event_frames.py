@@ -1,0 +1,163 @@
+"""Events assembled across the sentences of one article (issue #15, second round), on short
+articles written for the tests: the subject Arabic leaves unwritten, pronouns for the
+visitor, the hosts of each leg of a tour, one meeting per counterpart, sources, topics and
+posts that are no parties, talks planned during a dated visit, and the site footer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract
+from kg.ingest.boilerplate import cut_boilerplate
+from kg.model import Article, ArticleFacts, Event
+
+DCT = date(2015, 7, 30)
+
+
+def facts(text: str, dct: date | None = DCT) -> ArticleFacts:
+    return extract(Article("t", text, dct=dct))
+
+
+def roles(f: ArticleFacts, ev: Event) -> set[tuple[str, str]]:
+    return {(f.entities[r.entity].name, r.role) for r in ev.roles}
+
+
+def names(f: ArticleFacts, ev: Event, *wanted: str) -> set[str]:
+    return {f.entities[r.entity].name for r in ev.roles if r.role in wanted}
+
+
+def of_type(f: ArticleFacts, kind: str) -> list[Event]:
+    return [e for e in f.events if e.type == kind]
+
+
+def test_the_unwritten_subject_is_the_visitor_told_before() -> None:
+    f = facts(
+        "وصل وزير الدفاع الأمريكي آشتون كارتر اليوم إلى أربيل. "
+        "ومن المتوقع أن يلتقي خلال الزيارة مع رئيس الإقليم مسعود بارزاني."
+    )
+    (meeting,) = of_type(f, "Meeting")
+    assert names(f, meeting, "participant") == {"آشتون كارتر", "مسعود بارزاني"}
+
+
+def test_a_verb_after_a_resumptive_pronoun_has_the_visitor_as_subject() -> None:
+    f = facts("غادر الأمير محمد بن سلمان القاهرة بعد زيارة عمل التقى خلالها الرئيس عبدالفتاح السيسي.")
+    (meeting,) = of_type(f, "Meeting")
+    assert names(f, meeting, "participant") == {"محمد بن سلمان", "عبدالفتاح السيسي"}
+
+
+def test_a_visit_told_by_its_pronoun_after_a_reception_is_the_guests() -> None:
+    f = facts("جاء ذلك خلال استقبال الرئيس عبدالفتاح السيسي للأمير محمد بن سلمان، أثناء زيارة سموه لمصر أمس.")
+    (visit,) = of_type(f, "Visit")
+    assert ("محمد بن سلمان", "visitor") in roles(f, visit)
+    assert ("عبدالفتاح السيسي", "host") in roles(f, visit)
+    assert f.times[visit.time].value == "2015-07-29"
+    # The meeting told before the visit in the sentence is of the visit's day.
+    (meeting,) = of_type(f, "Meeting")
+    assert f.times[meeting.time].value == "2015-07-29"
+
+
+def test_each_leg_of_a_tour_has_the_host_who_received_him() -> None:
+    f = facts(
+        "زار الأمير سعود بن نايف الجبيل أمس، واستهل سموه الزيارة بزيارة أسرة الخالدي حيث كان "
+        "في استقباله خالد بن أحمد الخالدي، بعد ذلك قام بزيارة أسرة العمري، وكان عبدالله بن "
+        "سعد العمري في مقدمة مستقبليه."
+    )
+    hosted = {frozenset(names(f, v, "host")) for v in of_type(f, "Visit") if names(f, v, "host")}
+    assert hosted == {frozenset({"خالد بن أحمد الخالدي"}), frozenset({"عبدالله بن سعد العمري"})}
+    assert all(names(f, v, "visitor") == {"سعود بن نايف"} for v in of_type(f, "Visit"))
+
+
+def test_receivers_named_after_the_visitor_host_his_visit() -> None:
+    f = facts(
+        "وصل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اليوم إلى طنجة في إجازة خاصة. "
+        "وكان في استقبال خادم الحرمين الشريفين لدى وصوله مطار طنجة رئيس الحكومة المغربية "
+        "عبدالإله بنكيران، ووالي طنجة محمد اليعقوبي. "
+        "كما كان في استقباله سفير المملكة عبدالرحمن الجديع."
+    )
+    (visit,) = of_type(f, "Visit")
+    assert names(f, visit, "visitor") == {"سلمان بن عبدالعزيز"}
+    assert names(f, visit, "host") == {"عبدالإله بنكيران"}  # one host: the others stood beside him
+    assert {"محمد اليعقوبي", "عبدالرحمن الجديع"} <= names(f, visit, "attendee")
+
+
+def test_a_blessing_does_not_push_the_king_out_of_the_subject() -> None:
+    f = facts("وصل بحفظ الله ورعايته خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اليوم إلى طنجة.")
+    (visit,) = of_type(f, "Visit")
+    assert names(f, visit, "visitor") == {"سلمان بن عبدالعزيز"}
+
+
+def test_talks_with_several_counterparts_are_one_meeting_each_but_a_trilateral_is_one() -> None:
+    f = facts("ومن المقرر أن يلتقي الوزير لوران فابيوس مع نظيره محمد جواد ظريف ووزير النفط بيجن زنغنه.")
+    pairs = {frozenset(names(f, m, "participant")) for m in of_type(f, "Meeting")}
+    assert pairs == {
+        frozenset({"لوران فابيوس", "محمد جواد ظريف"}),
+        frozenset({"لوران فابيوس", "بيجن زنغنه"}),
+    }
+    tri = facts("عقد الوزير أيمن الصفدي أمس اجتماعا ثلاثيا مع فؤاد حسين وسامح شكري.")
+    (meeting,) = of_type(tri, "Meeting")
+    assert names(tri, meeting, "participant") == {"أيمن الصفدي", "فؤاد حسين", "سامح شكري"}
+
+
+def test_talks_planned_during_a_dated_visit_take_its_day() -> None:
+    f = facts(
+        "وصل وزير الخارجية الفرنسي لوران فابيوس يوم الأربعاء إلى طهران في زيارة لمدة يوم واحد. "
+        "ومن المقرر أن يلتقي فابيوس مع نظيره محمد جواد ظريف."
+    )
+    (meeting,) = of_type(f, "Meeting")
+    assert meeting.status == "planned"
+    assert f.times[meeting.time].value == "2015-07-29" and meeting.date_source == "inherited"
+
+
+def test_sources_topics_and_posts_are_no_parties() -> None:
+    source = facts("وسيجري جون كيري محادثات مع سيرغي لافروف، بحسب وزارة الخارجية الأميركية.")
+    (talks,) = of_type(source, "Meeting")
+    assert names(source, talks, "participant") == {"جون كيري", "سيرغي لافروف"}
+    topic = facts("يلتقي الرئيس محمد بخاري اليوم الرئيس بول بيا لبحث مكافحة جماعة بوكو حرام.")
+    (meeting,) = of_type(topic, "Meeting")
+    assert all("بوكو" not in n for n in names(topic, meeting, "participant"))
+    post = facts("استقبل الأمير فيصل بن بندر أمس الشيخ عبدالله الخنين عضو هيئة كبار العلماء.")
+    (reception,) = of_type(post, "Meeting")
+    assert names(post, reception, "host", "guest") == {"فيصل بن بندر", "عبدالله الخنين"}
+
+
+def test_a_place_after_a_visit_verb_is_where_the_delegation_goes() -> None:
+    f = facts("يصل السودان الأحد المقبل وفد من وزارة النقل المصرية.")
+    (visit,) = of_type(f, "Visit")
+    assert ("السودان", "destination") in roles(f, visit)
+    assert "السودان" not in names(f, visit, "visitor")
+    assert any("وزارة النقل" in n for n in names(f, visit, "visitor"))
+
+
+def test_a_plural_verb_is_no_visit_of_the_person_told_before() -> None:
+    f = facts(
+        "التقى وزير الخارجية ناصر جودة أمس في عمّان لجنة المتابعة. وكان أعضاء اللجنة قد وصلوا إلى عمّان أمس."
+    )
+    assert all("ناصر جودة" not in names(f, v, "visitor") for v in of_type(f, "Visit"))
+
+
+def test_a_call_after_a_long_title_chain_is_a_call() -> None:
+    f = facts(
+        "أجرى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني "
+        "لرئيس مجلس الوزراء وزير الدفاع اليوم اتصالاً هاتفياً بجلالة الملك عبدالله الثاني بن الحسين. "
+        "وجرى خلال الاتصال بحث العلاقات الثنائية."
+    )
+    (call,) = of_type(f, "Call")
+    assert ("عبدالله الثاني", "callee") in roles(f, call)
+    assert not of_type(f, "Meeting")  # what was discussed during the call is no meeting
+
+
+def test_the_callee_named_again_stays_the_callee() -> None:
+    f = facts(
+        "تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اتصالاً هاتفياً أمس من الرئيس "
+        "فرانسوا هولاند جدد خلاله ترحيبه بخادم الحرمين الشريفين خلال زيارته الخاصة لفرنسا."
+    )
+    (call,) = of_type(f, "Call")
+    assert ("سلمان بن عبدالعزيز", "callee") in roles(f, call)
+    (visit,) = of_type(f, "Visit")
+    assert visit.time is None  # the stay that framed the call began before it
+
+
+def test_the_site_footer_is_no_evidence() -> None:
+    body = "أجرى الأمير اتصالاً هاتفياً بالملك.\nرابط الخبر بصحيفة الوئام: الأمير يجري اتصالاً هاتفياً بالملك"
+    text, _ = cut_boilerplate(body)
+    assert "رابط الخبر" not in text and text.startswith("أجرى")
