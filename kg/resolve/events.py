@@ -164,7 +164,9 @@ def merge_events(
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
-    nodes = _distinct_ids([_node([items[i] for i in idxs], entities) for idxs in groups.values()])
+    nodes = _distinct_ids(
+        [n for n in (_node([items[i] for i in idxs], entities) for idxs in groups.values()) if _two_sided(n)]
+    )
     nodes.sort(key=lambda n: n.id)
     return nodes
 
@@ -241,6 +243,16 @@ def _destinations_agree(a: str | None, b: str | None, entities: dict[str, Entity
 def _one_name_inside(a: Entity, b: Entity) -> bool:
     na, nb = normalize(a.label), normalize(b.label)
     return bool(na and nb) and (na in nb or nb in na)
+
+
+def _two_sided(node: EventNode) -> bool:
+    """A meeting is between two parties at least. A node that, after every report of it is
+    merged, names one participant and no one else (``التقى الوزير عددا من المسؤولين``,
+    ``يلتقي جنوداً``) or only attendees is an incomplete read, not an event to show."""
+    if node.type != "Meeting":
+        return True
+    principals = [p for p in node.participants if p.role not in ("attendee", "destination")]
+    return len(principals) >= 2 or any(p.role in ("host", "guest") for p in principals)
 
 
 def _distinct_ids(nodes: list[EventNode]) -> list[EventNode]:
