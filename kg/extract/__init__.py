@@ -12,7 +12,7 @@ from dataclasses import replace
 from kg.arabic.tokens import Token, sentence_spans, tokenize
 from kg.extract.entities import chain
 from kg.extract.events import ActorRef, find_events, role_priority
-from kg.extract.events.anchoring import anchor_times
+from kg.extract.events.anchoring import anchor_places, anchor_times
 from kg.extract.mentions import Found, find_mentions
 from kg.extract.vocab import FAITH_WORDS
 from kg.model import Article, ArticleFacts, Event, LocalEntity, Mention, Role, Span, TimeExpression
@@ -142,7 +142,7 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             if ev["type"] == "Meeting" and len(principals) >= 2:
                 sides, sides_time = principals, time
     lead_end = sentences[0][1] if sentences else 0
-    events = anchor_times(events, times_all, text, article.dct, lead_end)
+    events = anchor_places(anchor_times(events, times_all, text, article.dct, lead_end), times_all)
     return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(times_all), tuple(events))
 
 

@@ -104,3 +104,28 @@ def _background(text: str, ev: Event) -> bool:
     """``وكان الجانبان قد وقّعا``, ``سبق أن زار``: an earlier event told as background."""
     before = text[ev.sentence.start : ev.trigger.end]
     return bool(_PLUPERFECT.search(before))
+
+
+def anchor_places(events: list[Event], times: list[TimeExpression]) -> list[Event]:
+    """``events`` with talks held during a visit placed where the visit went: ``وصل كارتر
+    إلى أربيل … ويلتقي بارزاني`` is a meeting in Erbil, not about it."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.type == "Meeting" and ev.place is None:
+            place = _destination_of(ev, out, times)
+            if place is not None:
+                ev = replace(ev, place=place)
+        out.append(ev)
+    return out
+
+
+def _destination_of(ev: Event, earlier: list[Event], times: list[TimeExpression]) -> int | None:
+    """Where the latest earlier visit by one of the meeting's actors went, if it agrees in time."""
+    actors = {r.entity for r in ev.roles}
+    for prev in reversed(earlier[-_LOOK_BACK:]):
+        visitors = {r.entity for r in prev.roles if r.role == "visitor"}
+        if prev.type == "Visit" and prev.place is not None and actors & visitors:
+            if ev.time is None or prev.time is None or times[ev.time].value == times[prev.time].value:
+                return prev.place
+            return None
+    return None
