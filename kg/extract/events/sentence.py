@@ -136,7 +136,7 @@ def find_events(
                 for k, (ti, te) in enumerate(times)
             ],
         )
-        planned = future_prefix or modal_before(tokens, t_idx)
+        planned = future_prefix or modal_before(tokens, t_idx) or _support_ahead(tokens, t_idx, trigger)
         if time_idx is not None:
             te = times[time_idx][1]
             if te.direction == "future":
@@ -241,6 +241,18 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) 
     if plural_form(tokens, t_idx):
         return False  # ``وكان أعضاء الوفد قد وصلوا``: a group, not the person told before
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
+
+
+def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
+    """``سيقوم الوزير بزيارة``, ``سيبدأ جولة``, ``من المقرر أن يقوم بزيارة``: a visit noun whose
+    support verb is future is planned."""
+    if not (trigger.nominal and trigger.type == "Visit"):
+        return False
+    k = visit_support_before(tokens, t_idx)
+    if k is None:
+        return False
+    norm = tokens[k].norm.removeprefix("و")
+    return (norm[:2] in ("سي", "ست", "سن") and len(norm) > 4) or modal_before(tokens, k)
 
 
 def _visit_of_the_guest(events: list[dict], roles: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
