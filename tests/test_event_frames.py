@@ -161,3 +161,18 @@ def test_the_site_footer_is_no_evidence() -> None:
     body = "أجرى الأمير اتصالاً هاتفياً بالملك.\nرابط الخبر بصحيفة الوئام: الأمير يجري اتصالاً هاتفياً بالملك"
     text, _ = cut_boilerplate(body)
     assert "رابط الخبر" not in text and text.startswith("أجرى")
+
+
+def test_no_unwritten_subject_where_a_common_noun_is_the_subject() -> None:
+    f = facts(
+        "وصل الأمير خالد بن سلمان إلى الرياض أمس. "
+        "البعض يصل إلى الجزر الإيطالية ثم يعبرون الحدود. "
+        "وقال إن إجمالي القروض وصل إلى مليار ريال."
+    )
+    (visit,) = of_type(f, "Visit")
+    assert ("الرياض", "destination") in roles(f, visit)
+
+
+def test_a_facility_named_after_a_person_is_no_actor() -> None:
+    f = facts("غادر مطار الملك خالد الدولي بالعاصمة الرياض ثلاثة عشر مليون راكب.")
+    assert not of_type(f, "Visit")

@@ -27,6 +27,8 @@ _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
 _STATE_HEADS = words("STATE_HEADS")
 _RELATIVES = words("RELATIVES")
+_FACILITY_HEADS = words("FACILITY_HEADS")
+_HONORIFIC_HEADS = words("HONORIFIC_HEADS")
 _BLESSINGS = words("BLESSINGS")
 _NOT_A_POST = words("NOT_A_POST") | _WITH | _ATTEND
 _DELEGATION = words("DELEGATION")
@@ -81,7 +83,9 @@ def find_roles(
     actors = [
         a
         for a in actors
-        if not _is_media(mentions[a.mention]) and not after_word(tokens, a.first, _SOURCE_MARKERS, 3)
+        if not _is_media(mentions[a.mention])
+        and not after_word(tokens, a.first, _SOURCE_MARKERS, 3)
+        and not _names_a_facility(tokens, a.first)
     ]
     if trig.type == "Visit" and not trig.nominal:
         # ``وصل … إلى أربيل للقاء بارزاني``, ``… لبحث``: whom he came to meet is no companion.
@@ -230,6 +234,16 @@ def find_roles(
         if role is not None:
             roles.append((a.mention, role))
     return roles
+
+
+def _names_a_facility(tokens: list[Token], first: int) -> bool:
+    """``مطار الملك خالد الدولي``, ``مستشفى الملك فهد``: a place named after a person."""
+    before = [tokens[k].norm for k in range(max(0, first - 2), first)]
+    if before and before[-1] in _FACILITY_HEADS:
+        return True
+    if tokens[first].norm in _HONORIFIC_HEADS and before and before[-1] in _FACILITY_HEADS:
+        return True
+    return len(before) == 2 and before[1] in _HONORIFIC_HEADS and before[0] in _FACILITY_HEADS
 
 
 def _topic_starts(tokens: list[Token], k: int) -> bool:

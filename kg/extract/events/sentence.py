@@ -96,17 +96,18 @@ def find_events(
         if trigger.type != "Statement":
             roles = drop_affiliations(tokens, roles, actor_refs, mentions)
         held = {mentions[m].entity if m >= 0 else -1 - m for m, _ in roles}
+        unwritten = False
         if (
             subject is None
             and frame_subject is not None
             and frame_subject not in held
-            and _takes_unwritten_subject(tokens, t_idx, trigger)
+            and _takes_unwritten_subject(tokens, t_idx, trigger, named)
         ):
             if resumptive_after(tokens, t_idx):
                 # ``استقبل خلالها X``: X is the one received, not the host.
                 roles = [(m, trigger.object_role if r == trigger.subject_role else r) for m, r in roles]
             roles.insert(0, (-1 - frame_subject, trigger.subject_role))
-            subject = frame_subject
+            subject, unwritten = frame_subject, True
         if (
             trigger.type == "Agreement"
             and not roles
@@ -118,8 +119,9 @@ def find_events(
         acting = {m for m, r in roles if m >= 0 and r != "destination"}
         others = [p for p in place_refs if p.mention not in acting]
         place = find_place(tokens, t_idx, trigger, others, mentions, ends)
-        if place is None and needs_place(tokens, t_idx):
-            continue  # ``توجه بالشكر``: thanks, not a journey
+        if place is None and (needs_place(tokens, t_idx) or (unwritten and trigger.type == "Visit")):
+            # ``توجه بالشكر``: thanks, not a journey; ``ووصل إلى مليار``: no one went anywhere.
+            continue
         destinations = [place]
         if trigger.type == "Visit" and place is not None:
             destinations += more_destinations(tokens, place, others)
@@ -186,6 +188,7 @@ def find_events(
 
 _DURING = words("DURING")
 _DESCRIBES_OPEN = words("DESCRIBES_OPEN_EVENT")
+_NOT_SUBJECTS = words("NOT_SUBJECTS")
 _MULTILATERAL = words("MULTILATERAL")
 # More counterparts than this in one list is a gathering (talks with a row of officials): one event.
 _MAX_COUNTERPARTS = 4
@@ -230,8 +233,10 @@ def _subject(
     return None
 
 
-def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
-    """A verb whose subject may be left out, or a visit noun with a pronoun for the visitor."""
+def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger, named: set[int]) -> bool:
+    """A verb whose subject may be left out, or a visit noun with a pronoun for the visitor;
+    not a verb whose subject is written as a common noun (``البعض يصل``, ``وصل إجمالي
+    القروض``)."""
     if trigger.type not in _UNWRITTEN_SUBJECT_TYPES or trigger.subject_role == "attendee":
         return False
     if trigger.nominal:
@@ -240,7 +245,17 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger) 
         )
     if plural_form(tokens, t_idx):
         return False  # ``وكان أعضاء الوفد قد وصلوا``: a group, not the person told before
+    if _common_noun(tokens, t_idx + 1, named) or _common_noun(tokens, t_idx - 1, named):
+        return False
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
+
+
+def _common_noun(tokens: list[Token], k: int, named: set[int]) -> bool:
+    """A definite word that names no one (``البعض``, ``إجمالي``) at ``k``: a written subject."""
+    if not 0 <= k < len(tokens) or k in named or not tokens[k].is_arabic:
+        return False
+    norm = tokens[k].norm
+    return norm.startswith("ال") and norm not in _NOT_SUBJECTS
 
 
 def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
