@@ -72,13 +72,19 @@ def _lead_time(times: list[TimeExpression], dct: date | None, lead_end: int) -> 
 
 
 def _visit_of(ev: Event, earlier: list[Event]) -> int | None:
-    """The date of the latest earlier dated visit by one of the event's actors."""
-    actors = {r.entity for r in ev.roles}
-    for prev in reversed(earlier[-_LOOK_BACK:]):
-        visitors = {r.entity for r in prev.roles if r.role == "visitor"}
-        if prev.type == "Visit" and prev.time is not None and actors & visitors:
-            return prev.time
-    return None
+    """The date of the article's latest visit told before, when the event's subject (its
+    first actor) is the visitor: his talks during his visit, not a visit of someone else
+    he will meet (``الجبير سيزور موسكو … لافروف سيعقد اجتماعا مع الجبير``)."""
+    visit = _latest_visit_by_subject(ev, earlier)
+    return visit.time if visit is not None else None
+
+
+def _latest_visit_by_subject(ev: Event, earlier: list[Event]) -> Event | None:
+    prev = next((p for p in reversed(earlier[-_LOOK_BACK:]) if p.type == "Visit"), None)
+    if prev is None or not ev.roles:
+        return None
+    visitors = {r.entity for r in prev.roles if r.role == "visitor"}
+    return prev if ev.roles[0].entity in visitors else None
 
 
 def _from_earlier(ev: Event, earlier: list[Event]) -> int | None:
@@ -120,12 +126,11 @@ def anchor_places(events: list[Event], times: list[TimeExpression]) -> list[Even
 
 
 def _destination_of(ev: Event, earlier: list[Event], times: list[TimeExpression]) -> int | None:
-    """Where the latest earlier visit by one of the meeting's actors went, if it agrees in time."""
-    actors = {r.entity for r in ev.roles}
-    for prev in reversed(earlier[-_LOOK_BACK:]):
-        visitors = {r.entity for r in prev.roles if r.role == "visitor"}
-        if prev.type == "Visit" and prev.place is not None and actors & visitors:
-            if ev.time is None or prev.time is None or times[ev.time].value == times[prev.time].value:
-                return prev.place
-            return None
+    """Where the article's latest visit went, when the meeting's subject is its visitor and
+    their days agree."""
+    prev = _latest_visit_by_subject(ev, earlier)
+    if prev is None or prev.place is None:
+        return None
+    if ev.time is None or prev.time is None or times[ev.time].value == times[prev.time].value:
+        return prev.place
     return None

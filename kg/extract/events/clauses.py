@@ -11,6 +11,7 @@ from kg.extract.events.lexicon import words
 _CLAUSE_END = words("CLAUSE_END")
 _ATTENDANCE_END = words("ATTENDANCE_END")
 _CONTENT_START = words("CONTENT_START")
+_CLAUSE_OPENERS = words("CLAUSE_OPENERS")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,9 @@ def scan_ends(tokens: list[Token], triggers: set[int]) -> Ends:
     for k in range(n - 1, -1, -1):
         norm = tokens[k].norm
         stop[k] = k if norm in _CLAUSE_END else stop[k + 1]
-        joined[k] = k if k in triggers and norm[0] == "و" else joined[k + 1]
+        # ``واستقبل``, ``وسوف يجري``, ``ثم التقى``: a trigger that opens a clause of its own.
+        opens = norm[0] == "و" or (k > 0 and tokens[k - 1].norm in _CLAUSE_OPENERS)
+        joined[k] = k if k in triggers and opens else joined[k + 1]
         att[k] = k if norm in _ATTENDANCE_END else att[k + 1]
         content[k] = k if norm in _CONTENT_START else content[k + 1]
     # A trigger at the start itself does not end its own clause: hence ``joined[i + 1]``.

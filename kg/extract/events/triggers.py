@@ -94,8 +94,13 @@ def _by_phone(tokens: list[Token], i: int, trig: Trigger) -> bool:
     window = _object_window(tokens, i)
     if trig.needs_object_noun:
         return any(_stem(tokens[k]) in _CALL_NOUNS for k in window)
-    return trig.subject_role == "participant" and any(
-        tokens[k].norm in _BY_PHONE for k in range(i + 1, min(len(tokens), i + 10))
+    if trig.subject_role != "participant":
+        return False
+    # ``بحث هاتفياً``, ``بحث أوباما ونظيره أردوغان خلال اتصال هاتفي``
+    window = range(i + 1, min(len(tokens), i + 10))
+    return any(
+        tokens[k].norm in _BY_PHONE or (_stem(tokens[k]) in _CALL_NOUNS and tokens[k - 1].norm in _DURING)
+        for k in window
     )
 
 
