@@ -176,3 +176,25 @@ def test_no_unwritten_subject_where_a_common_noun_is_the_subject() -> None:
 def test_a_facility_named_after_a_person_is_no_actor() -> None:
     f = facts("غادر مطار الملك خالد الدولي بالعاصمة الرياض ثلاثة عشر مليون راكب.")
     assert not of_type(f, "Visit")
+
+
+def test_meetings_named_by_their_noun_and_what_follows_it() -> None:
+    gathered = facts("أعلن في الدوحة أمس عن لقاء ضمّ وزير الخارجية الروسي سيرغي لافروف مع خالد مشعل.")
+    (meeting,) = of_type(gathered, "Meeting")
+    assert names(gathered, meeting, "participant") == {"سيرغي لافروف", "خالد مشعل"}
+    chaired = facts("وناشد المجلس في جلسته أمس برئاسة الأمير محمد بن نايف المجتمع الدولي.")
+    (session,) = of_type(chaired, "Meeting")
+    assert names(chaired, session, "host") == {"محمد بن نايف"}
+    held = facts("وأكد الأمير محمد بن سلمان أن المباحثات التي أجراها مع الرئيس عبدالفتاح السيسي أمس مثمرة.")
+    (talks,) = of_type(held, "Meeting")
+    assert names(held, talks, "participant") == {"محمد بن سلمان", "عبدالفتاح السيسي"}
+    hosted = facts(
+        "تستضيف الأمانة العامة لجامعة الدول العربية الأربعاء المقبل الاجتماع المشترك لوزراء الدفاع."
+    )
+    (joint,) = of_type(hosted, "Meeting")
+    assert joint.status == "planned" and any("جامعة الدول العربية" in n for n in names(hosted, joint, "host"))
+
+
+def test_talks_during_a_phone_call_are_the_call() -> None:
+    f = facts("بحث الرئيس باراك أوباما ونظيره التركي رجب طيب أردوغان، خلال اتصال هاتفي أمس، الحرب في سوريا.")
+    assert of_type(f, "Call") and not of_type(f, "Meeting")

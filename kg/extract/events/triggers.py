@@ -29,6 +29,11 @@ _PURPOSE_NOUNS = words("PURPOSE_NOUNS")
 _VISIT_NEEDS_PLACE = words("VISIT_NEEDS_PLACE")
 _RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
 _TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
+_MEETING_NOUNS = words("MEETING_NOUNS")
+_GATHERED = words("GATHERED")
+_CHAIRED = words("CHAIRED")
+_GATHERED_VERB = Trigger("Meeting", "participant", "participant")
+_CHAIRED_BY = Trigger("Meeting", "host", "guest")
 
 
 def is_trigger_word(norm: str) -> bool:
@@ -64,6 +69,13 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             return (_RECEPTION_NOUN if stem in _RECEPTION_NOUNS else _TALKS_NOUN), False
         if stem in _VISIT_NOUNS and prefix in ("", "و", "ب"):
             return _VISIT_NOUN, False
+        if _after_meeting_noun(tokens, i):
+            # ``لقاء ضمّ لافروف مع مشعل``, ``في جلسته أمس برئاسة الأمير``: the noun's verb or
+            # its chair names who met.
+            if tok.norm in _GATHERED:
+                return _GATHERED_VERB, False
+            if tok.norm in _CHAIRED:
+                return _CHAIRED_BY, False
         if stem in _AGREEMENT_NOUNS and i + 2 < len(tokens):
             following = [tokens[k].norm for k in range(i + 1, min(len(tokens), i + 4))]
             if any(w in _SIGNED for w in following):
@@ -97,7 +109,7 @@ def _by_phone(tokens: list[Token], i: int, trig: Trigger) -> bool:
     if trig.subject_role != "participant":
         return False
     # ``بحث هاتفياً``, ``بحث أوباما ونظيره أردوغان خلال اتصال هاتفي``
-    window = range(i + 1, min(len(tokens), i + 10))
+    window = _object_window(tokens, i)
     return any(
         tokens[k].norm in _BY_PHONE or (_stem(tokens[k]) in _CALL_NOUNS and tokens[k - 1].norm in _DURING)
         for k in window
@@ -109,6 +121,18 @@ def _object_window(tokens: list[Token], i: int) -> range:
     end = min(len(tokens), i + _NOUN_WINDOW)
     stop = next((k for k in range(i + 1, end) if tokens[k].norm in _CLAUSE_END), end)
     return range(i + 1, stop)
+
+
+def _after_meeting_noun(tokens: list[Token], i: int) -> bool:
+    """A meeting noun (``لقاء``, ``جلسته``) within the three words before ``i``."""
+    nouns = _MEETING_NOUNS | _TALKS_NOUNS
+    for k in range(max(0, i - 3), i):
+        for _, stem in bare_forms(tokens[k].norm):
+            # ``جلسته``: the noun's ة is ت before its pronoun.
+            bare = stem[:-2] + "ه" if stem.endswith("ته") else stem
+            if stem in nouns or bare in nouns:
+                return True
+    return False
 
 
 def _after_during(tokens: list[Token], i: int, prefix: str) -> bool:
