@@ -198,3 +198,13 @@ def test_meetings_named_by_their_noun_and_what_follows_it() -> None:
 def test_talks_during_a_phone_call_are_the_call() -> None:
     f = facts("بحث الرئيس باراك أوباما ونظيره التركي رجب طيب أردوغان، خلال اتصال هاتفي أمس، الحرب في سوريا.")
     assert of_type(f, "Call") and not of_type(f, "Meeting")
+
+
+def test_an_invitation_to_visit_is_a_planned_visit_of_the_one_invited() -> None:
+    f = facts(
+        "وسلم الرئيس عبدالفتاح السيسي الأمير محمد بن سلمان رسالة تضمنت الدعوة لخادم الحرمين "
+        "الشريفين الملك سلمان بن عبدالعزيز للقيام بزيارة رسمية لمصر."
+    )
+    (visit,) = of_type(f, "Visit")
+    assert visit.status == "planned"
+    assert roles(f, visit) >= {("سلمان بن عبدالعزيز", "visitor"), ("مصر", "destination")}

@@ -27,6 +27,7 @@ _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
 _STATE_HEADS = words("STATE_HEADS")
 _RELATIVES = words("RELATIVES")
+_INVITATION = words("INVITATION")
 _FACILITY_HEADS = words("FACILITY_HEADS")
 _HONORIFIC_HEADS = words("HONORIFIC_HEADS")
 _BLESSINGS = words("BLESSINGS")
@@ -116,8 +117,11 @@ def find_roles(
         genitive = after[0] if after and after[0].first == t_idx + 1 else None
         if genitive is not None and mentions[genitive.mention].kind == "place":
             genitive = None  # ``زيارة لمصر``, ``بزيارة العراق``: where, not who
+        invited = invitee(tokens, t_idx, actors, mentions)
         if genitive is not None:
             roles.append((genitive.mention, "visitor"))
+        elif invited is not None:
+            roles.append((invited.mention, "visitor"))  # ``وجّه الدعوة لخادم الحرمين لزيارة مصر``
         elif (support := visit_support_before(tokens, t_idx)) is not None:
             # ``قام الأمير X بزيارة``: the support verb's subject, between it and the noun, or
             # the sentence's subject written before it (``وكان الوزير X، يرافقه Y، أجرى زيارة``),
@@ -313,6 +317,26 @@ def _gap(tokens: list[Token], t_idx: int, first: int) -> int:
 def _leads(tokens: list[Token], t_idx: int, first: int) -> bool:
     """The actor stands right after the verb, perhaps after its head (``وقعت حكومتا السودان``)."""
     return first - t_idx <= 1 or (first - t_idx == 2 and tokens[t_idx + 1].norm in _STATE_HEADS)
+
+
+def invitation_before(tokens: list[Token], t_idx: int) -> int | None:
+    """The invitation a visit noun answers (``الدعوة لـ… لزيارة``, ``دعاه إلى زيارة``), within
+    twelve words before it (past the invitee's titles)."""
+    for k in range(t_idx - 1, max(-1, t_idx - 13), -1):
+        if any(stem in _INVITATION for _, stem in bare_forms(tokens[k].norm)):
+            return k
+    return None
+
+
+def invitee(
+    tokens: list[Token], t_idx: int, actors: list[ActorRef], mentions: list[Mention]
+) -> ActorRef | None:
+    """Who was invited to the visit: the party named between the invitation and the noun."""
+    k = invitation_before(tokens, t_idx)
+    if k is None:
+        return None
+    between = [a for a in actors if k < a.first < t_idx and mentions[a.mention].kind != "place"]
+    return between[0] if between else None
 
 
 def visit_support_before(tokens: list[Token], t_idx: int) -> int | None:

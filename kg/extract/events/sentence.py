@@ -12,6 +12,7 @@ from kg.extract.events.roles import (
     after_word,
     drop_affiliations,
     find_roles,
+    invitation_before,
     is_pair_word,
     pair_word_near,
     resumptive_after,
@@ -263,6 +264,8 @@ def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
     support verb is future is planned."""
     if not (trigger.nominal and trigger.type == "Visit"):
         return False
+    if invitation_before(tokens, t_idx) is not None:
+        return True  # an invitation to visit: the visit is ahead
     k = visit_support_before(tokens, t_idx)
     if k is None:
         return False
