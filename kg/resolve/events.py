@@ -51,8 +51,8 @@ def merge_events(
                     continue
                 if gid not in roles or role_priority(r.role) < role_priority(roles[gid]):
                     roles[gid] = r.role
-            if not roles:
-                continue
+            if not any(r != "destination" for r in roles.values()):
+                continue  # no one resolved acts in it (a post no one holds): nothing to show
             time = f.times[ev.time] if ev.time is not None else None
             place = mapping.get((a_idx, ev.place)) if ev.place is not None else None
             mention = EventMention(
