@@ -208,3 +208,9 @@ def test_an_invitation_to_visit_is_a_planned_visit_of_the_one_invited() -> None:
     (visit,) = of_type(f, "Visit")
     assert visit.status == "planned"
     assert roles(f, visit) >= {("سلمان بن عبدالعزيز", "visitor"), ("مصر", "destination")}
+
+
+def test_the_visit_a_person_makes_is_his() -> None:
+    f = facts("يذكر ان هذه اول زيارة يقوم بها سيرغي لافروف لمنطقة الخليج.")
+    (visit,) = of_type(f, "Visit")
+    assert names(f, visit, "visitor") == {"سيرغي لافروف"}

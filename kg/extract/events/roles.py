@@ -118,7 +118,10 @@ def find_roles(
         if genitive is not None and mentions[genitive.mention].kind == "place":
             genitive = None  # ``زيارة لمصر``, ``بزيارة العراق``: where, not who
         invited = invitee(tokens, t_idx, actors, mentions)
-        if genitive is not None:
+        made_by = _made_by(tokens, t_idx, after, mentions)
+        if made_by is not None:
+            roles.append((made_by.mention, "visitor"))  # ``أول زيارة يقوم بها لافروف للخليج``
+        elif genitive is not None:
             roles.append((genitive.mention, "visitor"))
         elif invited is not None:
             roles.append((invited.mention, "visitor"))  # ``وجّه الدعوة لخادم الحرمين لزيارة مصر``
@@ -317,6 +320,22 @@ def _gap(tokens: list[Token], t_idx: int, first: int) -> int:
 def _leads(tokens: list[Token], t_idx: int, first: int) -> bool:
     """The actor stands right after the verb, perhaps after its head (``وقعت حكومتا السودان``)."""
     return first - t_idx <= 1 or (first - t_idx == 2 and tokens[t_idx + 1].norm in _STATE_HEADS)
+
+
+def _made_by(
+    tokens: list[Token], t_idx: int, after: list[ActorRef], mentions: list[Mention]
+) -> ActorRef | None:
+    """``زيارة يقوم بها لافروف``, ``آخر زيارة قام بها مشعل``: the person after ``… بها``."""
+    k = t_idx + 1
+    if k + 1 >= len(tokens) or tokens[k + 1].norm not in ("بها", "به"):
+        return None
+    if (
+        normalize(tokens[k].norm) not in _VISIT_SUPPORT
+        and bare_forms(tokens[k].norm)[-1][1] not in _VISIT_SUPPORT_STEMS
+    ):
+        return None
+    person = next((a for a in after if a.first == k + 2 and mentions[a.mention].kind == "person"), None)
+    return person
 
 
 def invitation_before(tokens: list[Token], t_idx: int) -> int | None:
