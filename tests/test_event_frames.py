@@ -214,3 +214,14 @@ def test_the_visit_a_person_makes_is_his() -> None:
     f = facts("يذكر ان هذه اول زيارة يقوم بها سيرغي لافروف لمنطقة الخليج.")
     (visit,) = of_type(f, "Visit")
     assert names(f, visit, "visitor") == {"سيرغي لافروف"}
+
+
+def test_what_follows_a_time_subordinator_is_another_event() -> None:
+    f = facts(
+        "يعقد في الدوحة اجتماع خلال زيارة سيرغي لافروف الى قطر اليوم. يذكر ان هذه اول زيارة يقوم "
+        "بها لافروف لمنطقة الخليج بعد توصل ايران ومجموعة 5+1 في الرابع عشر من الشهر الماضي "
+        "اتفاقا بشأن البرنامج النووي لطهران."
+    )
+    later = [v for v in of_type(f, "Visit") if v.trigger.start > 60]
+    assert later and all(v.place is None or f.entities[v.place].name != "طهران" for v in later)
+    assert all(v.time is None or f.times[v.time].value != "2015-06" for v in later)

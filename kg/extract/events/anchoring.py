@@ -47,7 +47,7 @@ def anchor_times(
         elif time is None and ev.type in ("Meeting", "Call") and ev.status == "planned":
             # ``وصل فابيوس يوم الأربعاء إلى طهران … ومن المقرر أن يلتقي ظريف``: talks planned
             # during a dated visit are of its day.
-            time = _visit_of(ev, out)
+            time = _visit_of(ev, out, times)
             if time is not None:
                 source = "inherited"
         status = ev.status
@@ -71,12 +71,18 @@ def _lead_time(times: list[TimeExpression], dct: date | None, lead_end: int) -> 
     return None
 
 
-def _visit_of(ev: Event, earlier: list[Event]) -> int | None:
+def _is_day(time: int, times: list[TimeExpression]) -> bool:
+    return times[time].precision == "day"
+
+
+def _visit_of(ev: Event, earlier: list[Event], times: list[TimeExpression]) -> int | None:
     """The date of the article's latest visit told before, when the event's subject (its
     first actor) is the visitor: his talks during his visit, not a visit of someone else
     he will meet (``الجبير سيزور موسكو … لافروف سيعقد اجتماعا مع الجبير``)."""
     visit = _latest_visit_by_subject(ev, earlier)
-    return visit.time if visit is not None else None
+    if visit is None or visit.time is None or not _is_day(visit.time, times):
+        return None  # a visit of some month is background, not the frame of these talks
+    return visit.time
 
 
 def _latest_visit_by_subject(ev: Event, earlier: list[Event]) -> Event | None:
@@ -129,7 +135,7 @@ def _destination_of(ev: Event, earlier: list[Event], times: list[TimeExpression]
     """Where the article's latest visit went, when the meeting's subject is its visitor and
     their days agree."""
     prev = _latest_visit_by_subject(ev, earlier)
-    if prev is None or prev.place is None:
+    if prev is None or prev.place is None or (prev.time is not None and not _is_day(prev.time, times)):
         return None
     if ev.time is None or prev.time is None or times[ev.time].value == times[prev.time].value:
         return prev.place

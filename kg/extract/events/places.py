@@ -16,6 +16,7 @@ _IN_PREPS = words("IN_PREPS")
 _PLACE_HEADS = words("PLACE_HEADS")
 _STATEMENT_PLACE_PREPS = words("STATEMENT_PLACE_PREPS")
 _TOUR_INCLUDES = words("TOUR_INCLUDES")
+_TIME_SUBORDINATORS = words("TIME_SUBORDINATORS")
 
 
 def find_place(
@@ -30,10 +31,23 @@ def find_place(
     end = ends.clause[t_idx + 1]
     candidates = [p for p in places if t_idx < p.first < end]
     if trig.type == "Visit":
+        if trig.nominal:
+            # ``زيارة … لمنطقة الخليج بعد توصل إيران … لطهران``: a place after ``بعد``/``قبل``
+            # belongs to the other event the clause tells, not to the visit.
+            stop = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _TIME_SUBORDINATORS), end)
+            candidates = [p for p in candidates if p.first < stop]
         for p in candidates:
             prev = tokens[p.first - 1].norm if p.first > 0 else ""
             included = prev in _TOUR_INCLUDES  # ``جولة تشمل الكويت وقطر``
-            if prev in _DEST_PREPS or tokens[p.first].norm[:1] == "ل" or included or trig.nominal is False:
+            # ``لمنطقة الخليج``, ``للعاصمة الروسية``: ل on the head noun before the name.
+            headed = prev[:1] == "ل" and (prev[1:] in _PLACE_HEADS or prev[2:] in _PLACE_HEADS)
+            if (
+                prev in _DEST_PREPS
+                or tokens[p.first].norm[:1] == "ل"
+                or included
+                or headed
+                or trig.nominal is False
+            ):
                 return p.mention
         return None
     topic = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _TOPIC_MARKERS), end)

@@ -131,7 +131,11 @@ def find_events(
             continue
         # A statement is dated by what stands before its content (``قال … أمس إن``); dates in
         # what was said belong to the content.
-        cut = ends.content[t_idx + 1] if trigger.type == "Statement" else len(tokens)
+        cut = (
+            ends.content[t_idx + 1]
+            if trigger.type == "Statement"
+            else _subordinate_start(tokens, t_idx, times)
+        )
         time_idx = _nearest_time(
             t_idx,
             [
@@ -191,6 +195,7 @@ _DURING = words("DURING")
 _DESCRIBES_OPEN = words("DESCRIBES_OPEN_EVENT")
 _NOT_SUBJECTS = words("NOT_SUBJECTS")
 _MULTILATERAL = words("MULTILATERAL")
+_TIME_SUBORDINATORS = words("TIME_SUBORDINATORS")
 # More counterparts than this in one list is a gathering (talks with a row of officials): one event.
 _MAX_COUNTERPARTS = 4
 # Where a trilateral's adjective stands after the verb: past a long subject, a day and a place
@@ -257,6 +262,16 @@ def _common_noun(tokens: list[Token], k: int, named: set[int]) -> bool:
         return False
     norm = tokens[k].norm
     return norm.startswith("ال") and norm not in _NOT_SUBJECTS
+
+
+def _subordinate_start(tokens: list[Token], t_idx: int, times: list[tuple[int, TimeExpression]]) -> int:
+    """Where another event told as the trigger's time begins (``زيارة … بعد توصل إيران … في
+    الرابع عشر من الشهر الماضي``): dates after it are that event's. ``بعد غد`` is a date."""
+    starts = {ti for ti, _ in times}
+    for k in range(t_idx + 1, len(tokens)):
+        if tokens[k].norm in _TIME_SUBORDINATORS and k not in starts and k + 1 not in starts:
+            return k
+    return len(tokens)
 
 
 def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
