@@ -225,3 +225,12 @@ def test_what_follows_a_time_subordinator_is_another_event() -> None:
     later = [v for v in of_type(f, "Visit") if v.trigger.start > 60]
     assert later and all(v.place is None or f.entities[v.place].name != "طهران" for v in later)
     assert all(v.time is None or f.times[v.time].value != "2015-06" for v in later)
+
+
+def test_a_body_after_a_post_word_is_the_persons_post() -> None:
+    f = facts(
+        "استقبل المستشار بالديوان الملكي الدكتور عبدالله بن عبدالعزيز الربيعة اليوم وزيرة "
+        "الإعلام اليمنية نادية السقاف."
+    )
+    (reception,) = of_type(f, "Meeting")
+    assert all("الديوان" not in n for n in names(f, reception, "host", "guest"))

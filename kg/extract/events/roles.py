@@ -32,6 +32,7 @@ _FACILITY_HEADS = words("FACILITY_HEADS")
 _HONORIFIC_HEADS = words("HONORIFIC_HEADS")
 _BLESSINGS = words("BLESSINGS")
 _NOT_A_POST = words("NOT_A_POST") | _WITH | _ATTEND
+_POST_HEADS = words("POST_HEADS")
 _DELEGATION = words("DELEGATION")
 _COMPANION = words("COMPANION") | _WITH
 _PRE_VERB = words("PRE_VERB_PARTICLES")
@@ -283,7 +284,11 @@ def drop_affiliations(
     by_mention = {r.mention: r for r in refs}
     people = [r for r in refs if mentions[r.mention].kind == "person"]
 
+    acting_people = any(m >= 0 and mentions[m].kind == "person" and r != "attendee" for m, r in roles)
+
     def in_a_post(ref: ActorRef) -> bool:
+        if acting_people and ref.first > 0 and tokens[ref.first - 1].norm in _POST_HEADS:
+            return True  # ``المستشار بالديوان الملكي``, ``رئيس مندوبية الاتحاد الأوروبي``
         for p in people:
             if p.last < ref.first <= p.last + 6:
                 between = range(p.last + 1, ref.first)
