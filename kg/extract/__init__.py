@@ -13,6 +13,7 @@ from kg.arabic.tokens import Token, sentence_spans, tokenize
 from kg.extract.entities import chain
 from kg.extract.events import ActorRef, find_events, role_priority
 from kg.extract.events.anchoring import anchor_places, anchor_times
+from kg.extract.events.roles import meeting_sides
 from kg.extract.mentions import Found, find_mentions
 from kg.extract.vocab import FAITH_WORDS
 from kg.model import Article, ArticleFacts, Event, LocalEntity, Mention, Role, Span, TimeExpression
@@ -138,9 +139,8 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             events.append(
                 Event(ev["type"], ev["trigger"], Span(s, e, text[s:e]), roles, place, time, ev["status"])
             )
-            principals = tuple(r.entity for r in roles if r.role in ("host", "guest", "participant"))
-            if ev["type"] == "Meeting" and len(principals) >= 2:
-                sides, sides_time = principals, time
+            if (two := meeting_sides(ev["type"], ((r.entity, r.role) for r in roles))) is not None:
+                sides, sides_time = two, time
     lead_end = sentences[0][1] if sentences else 0
     events = anchor_places(anchor_times(events, times_all, text, article.dct, lead_end), times_all)
     return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(times_all), tuple(events))

@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from kg.arabic.normalize import normalize
+from kg.extract.events.lexicon import words
 from kg.model import Event, TimeExpression
 
 # The lead: the first sentence, or this many characters, whichever ends later.
@@ -25,7 +27,7 @@ LEAD_CHARS = 400
 LEAD_DAYS = 3
 # How far back (in events) an undated event looks for the report it continues.
 _LOOK_BACK = 6
-_DURING = re.compile(r"(?:^|\s)(?:خلال|أثناء|اثناء|إبان|ابان)\s+$")
+_DURING = words("DURING")  # خلال أثناء …
 _PLUPERFECT = re.compile(r"(?:^|\s)و?كان(?:ت|ا|وا)?\s(?:\S+\s){0,12}?قد\s|(?:^|\s)(?:سبق|سبقت)\s")
 
 
@@ -107,9 +109,10 @@ def _from_earlier(ev: Event, earlier: list[Event]) -> int | None:
 def _frame(text: str, ev: Event) -> bool:
     """``خلال زيارته الخاصة لفرنسا``: a visit told as the time of another event began
     before it; it takes no date from the event it frames."""
-    return ev.type == "Visit" and bool(
-        _DURING.search(text[max(ev.sentence.start, ev.trigger.start - 8) : ev.trigger.start])
-    )
+    if ev.type != "Visit":
+        return False
+    before = text[ev.sentence.start : ev.trigger.start].split()
+    return bool(before) and normalize(before[-1]) in _DURING
 
 
 def _background(text: str, ev: Event) -> bool:

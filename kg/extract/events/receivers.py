@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.lexicon import words
 from kg.extract.events.refs import ActorRef
+from kg.extract.events.roles import names_a_facility
 from kg.model import Mention
 
 _RECEIVED_NOUNS = words("RECEIVED_NOUNS")  # استقباله …
@@ -20,7 +21,6 @@ _ARRIVAL = words("ARRIVAL")  # وصوله …
 _WAS = words("WAS")  # كان وكان …
 _AHEAD_OF_RECEIVERS = words("AHEAD_OF_RECEIVERS")  # مستقبليه …
 _AHEAD = words("AHEAD")  # مقدمة طليعة
-_FACILITY_HEADS = words("FACILITY_HEADS")  # مطار قاعدة …
 
 
 def receivers_at(tokens: list[Token], k: int) -> bool:
@@ -69,6 +69,6 @@ def receiver_roles(
         for a in actors
         if k < a.first < stop
         and mentions[a.mention].kind == "person"
-        and not (a.first > 0 and tokens[a.first - 1].norm in _FACILITY_HEADS)  # مطار حمد الدولي
+        and not names_a_facility(tokens, a.first)  # مطار حمد الدولي
     ]
     return [(a.mention, "host" if n == 0 else "attendee") for n, a in enumerate(people)]

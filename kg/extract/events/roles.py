@@ -4,6 +4,8 @@ when one actor gets several."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends
@@ -57,6 +59,13 @@ def role_priority(role: str) -> int:
     return order.index(role) if role in order else len(order)
 
 
+def meeting_sides(event_type: str, entity_roles: Iterable[tuple[int, str]]) -> tuple[int, ...] | None:
+    """The entities a later ``الجانبان``/``الطرفان`` stands for: the principals of a meeting
+    between two parties or more, or None."""
+    principals = tuple(dict.fromkeys(e for e, r in entity_roles if r in ("host", "guest", "participant")))
+    return principals if event_type == "Meeting" and len(principals) >= 2 else None
+
+
 def is_pair_word(norm: str) -> bool:
     """``البلدين``, ``الجانبان``, …: the two sides."""
     return norm in _PAIR_WORDS
@@ -87,7 +96,7 @@ def find_roles(
         for a in actors
         if not _is_media(mentions[a.mention])
         and not after_word(tokens, a.first, _SOURCE_MARKERS, 3)
-        and not _names_a_facility(tokens, a.first)
+        and not names_a_facility(tokens, a.first)
     ]
     if trig.type == "Visit" and not trig.nominal:
         # ``وصل … إلى أربيل للقاء بارزاني``, ``… لبحث``: whom he came to meet is no companion.
@@ -244,7 +253,7 @@ def find_roles(
     return roles
 
 
-def _names_a_facility(tokens: list[Token], first: int) -> bool:
+def names_a_facility(tokens: list[Token], first: int) -> bool:
     """``مطار الملك خالد الدولي``, ``مستشفى الملك فهد``: a place named after a person."""
     before = [tokens[k].norm for k in range(max(0, first - 2), first)]
     if before and before[-1] in _FACILITY_HEADS:
@@ -334,10 +343,7 @@ def _made_by(
     k = t_idx + 1
     if k + 1 >= len(tokens) or tokens[k + 1].norm not in ("بها", "به"):
         return None
-    if (
-        normalize(tokens[k].norm) not in _VISIT_SUPPORT
-        and bare_forms(tokens[k].norm)[-1][1] not in _VISIT_SUPPORT_STEMS
-    ):
+    if not _is_visit_support(tokens[k].norm):
         return None
     person = next((a for a in after if a.first == k + 2 and mentions[a.mention].kind == "person"), None)
     return person
@@ -363,11 +369,15 @@ def invitee(
     return between[0] if between else None
 
 
+def _is_visit_support(norm: str) -> bool:
+    """``قام``, ``يجري``, ``وأجرى``: a verb whose noun after it is the visit."""
+    return normalize(norm) in _VISIT_SUPPORT or bare_forms(norm)[-1][1] in _VISIT_SUPPORT_STEMS
+
+
 def visit_support_before(tokens: list[Token], t_idx: int) -> int | None:
     """The support verb of a visit noun (``قام … بزيارة``, ``أجرى … زيارة``), within ten words."""
     for k in range(t_idx - 1, max(-1, t_idx - 11), -1):
-        norm = tokens[k].norm
-        if normalize(norm) in _VISIT_SUPPORT or bare_forms(norm)[-1][1] in _VISIT_SUPPORT_STEMS:
+        if _is_visit_support(tokens[k].norm):
             return k
     return None
 

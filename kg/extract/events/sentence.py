@@ -14,6 +14,7 @@ from kg.extract.events.roles import (
     find_roles,
     invitation_before,
     is_pair_word,
+    meeting_sides,
     pair_word_near,
     resumptive_after,
     visit_support_before,
@@ -52,6 +53,7 @@ def find_events(
     named = {k for ref in (*actor_refs, *place_refs) for k in range(ref.first, ref.last + 1)}
     hits = [(k, h) for k in range(len(tokens)) if k not in named and (h := trigger_at(tokens, k)) is not None]
     ends = scan_ends(tokens, {k for k, _ in hits})
+    subordinate = _subordinate_starts(tokens, times)
     # Each date belongs to the trigger nearest to it: in ``أكد … أن مذكرة التفاهم الموقعة
     # في شهر نوفمبر الماضي`` the month dates the memorandum, not the statement.
     owner = (
@@ -131,11 +133,7 @@ def find_events(
             continue
         # A statement is dated by what stands before its content (``قال … أمس إن``); dates in
         # what was said belong to the content.
-        cut = (
-            ends.content[t_idx + 1]
-            if trigger.type == "Statement"
-            else _subordinate_start(tokens, t_idx, times)
-        )
+        cut = ends.content[t_idx + 1] if trigger.type == "Statement" else subordinate[t_idx + 1]
         time_idx = _nearest_time(
             t_idx,
             [
@@ -164,30 +162,18 @@ def find_events(
                     "t_idx": t_idx,
                 }
             )
-        principals = tuple(
-            dict.fromkeys(_entity(m, mentions) for m, r in roles if r in ("host", "guest", "participant"))
-        )
-        if trigger.type == "Meeting" and len(principals) >= 2:
-            sides = principals  # ``خلال استقبال الرئيس لسموه …، حيث عقد الطرفان جلسة مباحثات``
+        # ``خلال استقبال الرئيس لسموه …، حيث عقد الطرفان جلسة مباحثات``
+        sides = meeting_sides(trigger.type, ((_entity(m, mentions), r) for m, r in roles)) or sides
         if subject is not None and trigger.type != "Statement" and subject in persons:
             frame_subject = subject  # ``غادر الأمير … بعد زيارة التقى خلالها الرئيس``
     _date_orphans(events, tokens, times, owner)
-    for k, start, end in received:
+    # Who received a visitor joins the latest visit told before them: the dict stands right
+    # after that visit, and ``kg.extract`` adds it to the article's latest visit so far.
+    for k, start, end in sorted(received, reverse=True):
         roles = receiver_roles(tokens, start, actor_refs, mentions, end)
-        if not roles:
-            continue
-        told = [ev for ev in events if ev["type"] == "Visit" and ev.get("t_idx", k) < k]
-        visit = told[-1] if told else None
-        if visit is None:
-            events.insert(0, {"type": "Visit", "receivers": True, "roles": roles})  # a visit told before
-        else:
-            visitors = {_entity(m, mentions) for m, r in visit["roles"] if r == "visitor"}
-            roles = [(m, r) for m, r in roles if _entity(m, mentions) not in visitors]
-            if any(r == "host" for _, r in visit["roles"]):
-                roles = [(m, "attendee") for m, _ in roles]  # the host was named first
-            elif roles and all(r != "host" for _, r in roles):
-                roles[0] = (roles[0][0], "host")
-            visit["roles"] = [r for r in visit["roles"] if r[0] not in {m for m, _ in roles}] + roles
+        if roles:
+            at = max((n + 1 for n, ev in enumerate(events) if ev.get("t_idx", len(tokens)) < k), default=0)
+            events.insert(at, {"type": "Visit", "receivers": True, "roles": roles})
     return events
 
 
@@ -264,14 +250,17 @@ def _common_noun(tokens: list[Token], k: int, named: set[int]) -> bool:
     return norm.startswith("ال") and norm not in _NOT_SUBJECTS
 
 
-def _subordinate_start(tokens: list[Token], t_idx: int, times: list[tuple[int, TimeExpression]]) -> int:
-    """Where another event told as the trigger's time begins (``زيارة … بعد توصل إيران … في
-    الرابع عشر من الشهر الماضي``): dates after it are that event's. ``بعد غد`` is a date."""
+def _subordinate_starts(tokens: list[Token], times: list[tuple[int, TimeExpression]]) -> list[int]:
+    """For each token index ``i``, where the next event told as a time begins at ``i`` or
+    after (``زيارة … بعد توصل إيران … في الرابع عشر من الشهر الماضي``: dates after it are that
+    event's; ``بعد غد`` is a date), in one backward pass over the sentence."""
     starts = {ti for ti, _ in times}
-    for k in range(t_idx + 1, len(tokens)):
-        if tokens[k].norm in _TIME_SUBORDINATORS and k not in starts and k + 1 not in starts:
-            return k
-    return len(tokens)
+    n = len(tokens)
+    out = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        opens = tokens[k].norm in _TIME_SUBORDINATORS and k not in starts and k + 1 not in starts
+        out[k] = k if opens else out[k + 1]
+    return out
 
 
 def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
