@@ -234,3 +234,8 @@ def test_a_body_after_a_post_word_is_the_persons_post() -> None:
     )
     (reception,) = of_type(f, "Meeting")
     assert all("الديوان" not in n for n in names(f, reception, "host", "guest"))
+
+
+def test_a_stretched_post_word_alone_does_not_break_extraction() -> None:
+    # Found by the property-based fuzz: a post word stretched with tatweel, nothing after it.
+    assert facts("وزيرــــ").events == ()

@@ -302,3 +302,14 @@ def test_the_scanner_gives_every_element_or_says_why_not(records, deep, chunk, d
         else:  # only a limit may refuse what json.dumps wrote
             assert element.over_limit, element.error
             assert len(piece) > size_limit or "nested deeper" in element.error
+
+
+def test_utf16_debris_after_a_utf8_record_is_damage_not_the_files_encoding() -> None:
+    # Found by the fuzz above: a good record, then a UTF-16 run longer than the record.
+    url, good = good_record(1)
+    data = ("[" + json.dumps(good, ensure_ascii=False) + ",").encode("utf-8")
+    data += ("[" * 707 + "]" * 707).encode("utf-16-le")
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "feed.json").write_bytes(data)
+        articles, _ = run_ingest(Path(tmp))
+        assert_kept(articles, url, 1)

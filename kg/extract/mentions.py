@@ -350,7 +350,7 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
     first_tok = tokens[i]
     start = first_tok.start + len(_surface_prefix(first_tok.text, post.prefix)) if i == j else tokens[i].start
     title = post.title
-    if title.split()[0].startswith("نظير"):
+    if title.startswith("نظير"):
         title = ""  # ``نظيرها التركي``: a counterpart, the post is the other's
     if rank and not title:
         title = rank

@@ -141,9 +141,11 @@ def _sniff_utf16(data: bytes) -> str | None:
 
     if b"\x00" not in sample:
         return None
-    if high_share(odd) > 0.9 and high_share(even) < 0.5:
+    # The text must start as UTF-16 too: ``[{"url": …`` in UTF-8 followed by UTF-16 debris is
+    # a UTF-8 file with damage at its end, whatever share of the first 4 KiB the debris takes.
+    if high_share(odd) > 0.9 and high_share(even) < 0.5 and high_share(odd[:2]) == 1:
         return "utf-16-le"
-    if high_share(even) > 0.9 and high_share(odd) < 0.5:
+    if high_share(even) > 0.9 and high_share(odd) < 0.5 and high_share(even[:2]) == 1:
         return "utf-16-be"
     return None
 
