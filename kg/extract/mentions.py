@@ -347,6 +347,16 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
         if k == post.first:
             return None  # no post at all: the bare name is read from the next position
         post = _Post(post.first, k - 1, post.title.rsplit(" ", 1)[0], post.affiliation, post.prefix)
+    if (
+        name_end == k
+        and k - 1 == post.first
+        and post.prefix == ""
+        and tokens[post.first].norm in vocab.POST_HEADS_GIVEN_NAMES
+        and tokens[k].norm.startswith("ال")
+    ):
+        # ``مساعد العيبان``: a given name and a family name, no post.
+        k = post.first
+        post = _Post(post.first, post.first - 1, "", None, post.prefix)
     first_tok = tokens[i]
     start = first_tok.start + len(_surface_prefix(first_tok.text, post.prefix)) if i == j else tokens[i].start
     title = post.title
@@ -647,6 +657,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
                 and nxt.is_arabic
                 and (
                     is_name_word(nxt.norm, True)
+                    or (norm in ("بن", "بنت") and last is not None and _written_as_name(nxt))
                     or (
                         norm in ("بن", "بنت")
                         and last is not None
@@ -691,7 +702,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             break  # ``سلمان سيزور``, ``ود.`` (and Dr.): the name has ended
         if last is not None and (future_verb(norm) or _is_trigger(norm)):
             break  # ``محمد بن سلمان سيترأس``, ``سيقوم``: a verb after the name
-        if last is not None and _glued_word(norm):
+        if last is not None and _glued_word(norm) and not _middle_name(tokens, j):
             break  # ``آل سعود للوقوف``, ``عبدالعزيز وولي``: a new phrase starts
         if last is None and _not_a_first_word(norm):
             break  # right after a post: ``خادم الحرمين الشريفين وولي العهد``, ``المتضمنة``
@@ -740,6 +751,30 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             continue
         break
     return last
+
+
+# ``علي`` the name and ``على`` (on) share a normalised form; the news writes the name with
+# ``ي`` and the preposition with ``ى``, so after ``بن`` the letter as written tells them apart
+# (elsewhere a name's ``علي`` is read by its neighbours, as before).
+_ALI_WRITTEN = "علي"
+
+
+def _written_as_name(tok: Token) -> bool:
+    return tok.norm == _ALI_WRITTEN and tok.text.endswith("ي")
+
+
+def _middle_name(tokens: list[Token], j: int) -> bool:
+    """``أحمد فراس الخالدي``: a word that looks like a proclitic on a common word (``ف`` +
+    ``راس``) but that prose never uses, between a name and a family name, is a name."""
+    if word_stats().get(tokens[j].norm) is not None or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return (
+        nxt.is_arabic
+        and nxt.norm.startswith("ال")
+        and is_name_word(nxt.norm)
+        and not match_place(tokens, j + 1)
+    )
 
 
 def _not_a_first_word(norm: str) -> bool:

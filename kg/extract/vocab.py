@@ -19,12 +19,16 @@ def _norm_set(words: str) -> frozenset[str]:
 TITLE_HEADS = _norm_set(
     """
     وزير وزيرة وكيل وكيلة رئيس رئيسة نائب نائبة مدير مديرة أمين أمينة سفير سفيرة قائد قائدة آمر
-    مستشار مستشارة المتحدث المتحدثة متحدث الناطق ناطق عضو عضوة محافظ محافظة مبعوث مبعوثة ممثل ممثلة
+    مستشار مستشارة المتحدث المتحدثة متحدث الناطق ناطق عضو عضوة محافظ مبعوث مبعوثة ممثل ممثلة
     مساعد مساعدة منسق رئيسا سكرتير الأمين المدير الرئيس الوزير السفير القائد النائب المستشار المبعوث
     المنسق العاهل المندوب
     نظير نظيره نظيرها نظيرهم نظيريه مندوب قنصل القنصل عميد مفتي المفتي إمام خطيب قاضي النائب رئيس_الوزراء
     """
 )
+# ``محافظة`` is left out: before a name it is a governorate (``محافظة الطوال``), not a woman governor.
+# Post heads that are given names too: before a family name alone (``الدكتور مساعد العيبان``,
+# ``أمين الزاير``), the word is the person's given name, not his post.
+POST_HEADS_GIVEN_NAMES = _norm_set("مساعد أمين")
 # Titles that are complete on their own and directly precede a name: ``الملك سلمان``.
 TITLE_WORDS = _norm_set(
     """

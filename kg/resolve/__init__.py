@@ -11,10 +11,15 @@ from kg.model import ArticleFacts, Entity, Graph
 from kg.resolve.actor_codes import codes_for, read_actor_dict
 from kg.resolve.entities import resolve_entities
 from kg.resolve.events import merge_events
+from kg.resolve.nameless import nameless_ids
 
 
 def resolve(facts: list[ArticleFacts], actor_dict: Path | None = None) -> Graph:
     entities, mapping = resolve_entities(facts)
+    nameless = nameless_ids(entities)
+    if nameless:
+        entities = [e for e in entities if e.id not in nameless]
+        mapping = {ref: gid for ref, gid in mapping.items() if gid not in nameless}
     if actor_dict is not None:
         entities = _with_codes(entities, facts, actor_dict)
     by_id = {e.id: e for e in entities}
