@@ -12,7 +12,7 @@ from dataclasses import replace
 from kg.arabic.tokens import Token, sentence_spans, tokenize
 from kg.extract.entities import chain
 from kg.extract.events import ActorRef, find_events, role_priority
-from kg.extract.events.anchoring import anchor_places, anchor_times
+from kg.extract.events.anchoring import ahead_weekdays, anchor_places, anchor_times
 from kg.extract.events.roles import meeting_sides
 from kg.extract.mentions import Found, find_mentions
 from kg.extract.vocab import FAITH_WORDS
@@ -142,6 +142,8 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             if (two := meeting_sides(ev["type"], ((r.entity, r.role) for r in roles))) is not None:
                 sides, sides_time = two, time
     lead_end = sentences[0][1] if sentences else 0
+    # A weekday of an event still ahead is the next one (tagged as the last one, out of context).
+    times_all = ahead_weekdays(events, times_all, article.dct)
     events = anchor_places(anchor_times(events, times_all, text, article.dct, lead_end), times_all)
     return ArticleFacts(article, tuple(mentions), tuple(entities), tuple(times_all), tuple(events))
 
