@@ -96,3 +96,12 @@ def test_a_tour_named_again_is_the_tour_told_before() -> None:
     legs = [e for e in of_type(f, "Visit") if e.place is not None]
     assert legs, f.events
     assert all(day(f, e) == "2015-07-27" and e.date_source == "inherited" for e in legs)
+
+
+def test_a_date_before_a_new_clause_dates_the_clause_it_ends() -> None:
+    # ``أمس`` stands nearer the next verb, but ``، وسيزور`` opens a new clause: the arrival was
+    # yesterday, the visit to Basra is tomorrow.
+    f = facts("وصل وزير الخارجية الأردني ناصر جودة إلى بغداد أمس، وسيزور البصرة غدا.")
+    arrival, ahead = of_type(f, "Visit")
+    assert day(f, arrival) == "2015-07-23"
+    assert day(f, ahead) == "2015-07-25" and ahead.status == "planned"

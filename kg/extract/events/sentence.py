@@ -56,14 +56,7 @@ def find_events(
     subordinate = _subordinate_starts(tokens, times)
     # Each date belongs to the trigger nearest to it: in ``أكد … أن مذكرة التفاهم الموقعة
     # في شهر نوفمبر الماضي`` the month dates the memorandum, not the statement.
-    owner = (
-        {
-            k: min((abs(tok_idx - t) + (0 if tok_idx > t else 3), t) for t, _ in hits)[1]
-            for k, (tok_idx, _) in enumerate(times)
-        }
-        if hits
-        else {}
-    )
+    owner = _time_owners(tokens, times, [t for t, _ in hits])
     # ``وكان في استقباله …``, ``وكان X في مقدمة مستقبليه``: who received a visitor (k: where
     # the clause stands, the list: after it, or between كان and the phrase).
     received: list[tuple[int, int, int]] = []  # (position, list start, list end)
@@ -248,6 +241,31 @@ def _common_noun(tokens: list[Token], k: int, named: set[int]) -> bool:
         return False
     norm = tokens[k].norm
     return norm.startswith("ال") and norm not in _NOT_SUBJECTS
+
+
+# A date before a trigger that opens a new clause (``وصل … أمس، وسيزور النجف غدا``) ends
+# the clause before: it is that clause's, unless no trigger stands before it.
+_NEW_CLAUSE_COST = 12
+
+
+def _time_owners(
+    tokens: list[Token], times: list[tuple[int, TimeExpression]], triggers: list[int]
+) -> dict[int, int]:
+    """For each time (its index in ``times``), the trigger (token index) it dates: the
+    nearest, Arabic putting the time after the verb; a trigger after the time costs more,
+    and much more when a new clause (``،``, or a trigger glued to ``و``) starts between."""
+    if not triggers:
+        return {}
+
+    def cost(tok_idx: int, t: int) -> int:
+        if tok_idx > t:
+            return tok_idx - t
+        opens = tokens[t].norm.startswith("و") or any(
+            tokens[k].text in ("،", ",", "؛") for k in range(tok_idx + 1, t)
+        )
+        return t - tok_idx + 3 + (_NEW_CLAUSE_COST if opens else 0)
+
+    return {k: min((cost(tok_idx, t), t) for t in triggers)[1] for k, (tok_idx, _) in enumerate(times)}
 
 
 def _subordinate_starts(tokens: list[Token], times: list[tuple[int, TimeExpression]]) -> list[int]:
