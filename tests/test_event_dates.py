@@ -105,3 +105,13 @@ def test_a_date_before_a_new_clause_dates_the_clause_it_ends() -> None:
     arrival, ahead = of_type(f, "Visit")
     assert day(f, arrival) == "2015-07-23"
     assert day(f, ahead) == "2015-07-25" and ahead.status == "planned"
+
+
+def test_a_date_inside_a_relative_clause_does_not_date_the_meeting_before_it() -> None:
+    # ``الشهر الماضي`` dates the accord the relative clause tells, not the planned meeting.
+    f = facts(
+        "ومن المقرر أن يلتقي وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري "
+        "بشأن الاتفاق الذي توصلت إليه القوى الكبرى مع إيران الشهر الماضي."
+    )
+    (meeting,) = of_type(f, "Meeting")
+    assert day(f, meeting) is None and meeting.status == "planned"

@@ -239,3 +239,17 @@ def test_a_body_after_a_post_word_is_the_persons_post() -> None:
 def test_a_stretched_post_word_alone_does_not_break_extraction() -> None:
     # Found by the property-based fuzz: a post word stretched with tatweel, nothing after it.
     assert facts("وزيرــــ").events == ()
+
+
+def test_a_meeting_noun_before_with_names_the_meeting_and_its_pronoun_the_subject() -> None:
+    # ``واجتماعه مع``: the talks are a meeting of the one the pronoun stands for (the visitor
+    # just told) with whoever ``مع`` names; ``خلال لقائه مع`` too.
+    f = facts(
+        "وأشاد مجلس الوزراء بزيارة ولي العهد الأمير محمد بن نايف إلى الأردن واجتماعه مع "
+        "العاهل الأردني الملك عبدالله الثاني. "
+        "ووصل وزير الخارجية عادل الجبير إلى موسكو. وخلال لقائه مع نظيره الروسي سيرغي لافروف "
+        "بحث الجانبان الأزمة السورية."
+    )
+    meetings = [names(f, ev, "participant") for ev in of_type(f, "Meeting")]
+    assert {"محمد بن نايف", "عبدالله الثاني"} in meetings
+    assert {"عادل الجبير", "سيرغي لافروف"} in meetings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.arabic.tokens import Token
+from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import scan_ends
 from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.places import find_place, more_destinations
@@ -171,6 +171,8 @@ def find_events(
 
 
 _DURING = words("DURING")
+_TALKS_PRONOUN = words("TALKS_PRONOUN_NOUNS")
+_RELATIVES = words("RELATIVES")
 _DESCRIBES_OPEN = words("DESCRIBES_OPEN_EVENT")
 _NOT_SUBJECTS = words("NOT_SUBJECTS")
 _MULTILATERAL = words("MULTILATERAL")
@@ -199,7 +201,7 @@ def _subject(
     after ``مع``/``بحضور`` (``التقى الأمير الرئيس``); ``التقى خلالها X`` has none (X is the
     object, the subject is the actor of what ``خلالها`` stands for).
     """
-    if resumptive_after(tokens, t_idx):
+    if resumptive_after(tokens, t_idx) or _talks_of_a_pronoun(tokens, t_idx, trigger):
         return None
     by_mention = {r.mention: r for r in refs}
     for m, role in roles:
@@ -225,6 +227,8 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger, 
     if trigger.type not in _UNWRITTEN_SUBJECT_TYPES or trigger.subject_role == "attendee":
         return False
     if trigger.nominal:
+        if trigger.type == "Meeting":
+            return _talks_of_a_pronoun(tokens, t_idx, trigger)
         return trigger.type == "Visit" and (
             visitor_pronoun_after(tokens, t_idx) or visit_support_before(tokens, t_idx) is not None
         )
@@ -233,6 +237,16 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger, 
     if _common_noun(tokens, t_idx + 1, named) or _common_noun(tokens, t_idx - 1, named):
         return False
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
+
+
+def _talks_of_a_pronoun(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
+    """``واجتماعه مع الرئيس``, ``خلال لقائه مع``: the pronoun is the one who met; who is
+    named after the noun is the other side."""
+    return (
+        trigger.nominal
+        and trigger.type == "Meeting"
+        and any(stem in _TALKS_PRONOUN for _, stem in bare_forms(tokens[t_idx].norm))
+    )
 
 
 def _common_noun(tokens: list[Token], k: int, named: set[int]) -> bool:
@@ -276,7 +290,11 @@ def _subordinate_starts(tokens: list[Token], times: list[tuple[int, TimeExpressi
     n = len(tokens)
     out = [n] * (n + 1)
     for k in range(n - 1, -1, -1):
-        opens = tokens[k].norm in _TIME_SUBORDINATORS and k not in starts and k + 1 not in starts
+        opens = (
+            (tokens[k].norm in _TIME_SUBORDINATORS or tokens[k].norm in _RELATIVES)
+            and k not in starts
+            and k + 1 not in starts
+        )
         out[k] = k if opens else out[k + 1]
     return out
 
@@ -356,6 +374,7 @@ def _date_orphans(
     the visit's day.
     """
     made = {ev["t_idx"] for ev in events if "t_idx" in ev}
+    relatives = [k for k, tok in enumerate(tokens) if tok.norm in _RELATIVES]
     orphans = [(ti, te) if owner.get(k) not in made else (ti, None) for k, (ti, te) in enumerate(times)]
     during_visit = next(
         (
@@ -371,7 +390,10 @@ def _date_orphans(
     for ev in events:
         if ev.get("time") is not None or "t_idx" not in ev or ev["type"] == "Statement":
             continue
-        later = [(ti, te) if ti > ev["t_idx"] else (ti, None) for ti, te in orphans]
+        # Not past a relative pronoun: ``… الذي توصلت إليه القوى … الشهر الماضي`` dates what
+        # the relative clause tells, not the meeting.
+        reach = next((k for k in relatives if k > ev["t_idx"]), len(tokens))
+        later = [(ti, te) if ev["t_idx"] < ti < reach else (ti, None) for ti, te in orphans]
         k = _nearest_time(ev["t_idx"], later)
         if k is None and ev["type"] != "Visit":
             k = during_visit

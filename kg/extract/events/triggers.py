@@ -30,6 +30,8 @@ _VISIT_NEEDS_PLACE = words("VISIT_NEEDS_PLACE")
 _RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
 _TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
 _MEETING_NOUNS = words("MEETING_NOUNS")
+_TALKS_WITH = words("TALKS_WITH_NOUNS")
+_WITH = words("WITH")
 _GATHERED = words("GATHERED")
 _CHAIRED = words("CHAIRED")
 _GATHERED_VERB = Trigger("Meeting", "participant", "participant")
@@ -46,6 +48,8 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
     tok = tokens[i]
     if not tok.is_arabic:
         return None
+    if _talks_with(tokens, i):
+        return _TALKS_NOUN, False
     for prefix, stem in bare_forms(tok.norm):
         if "ال" in prefix:
             continue
@@ -138,6 +142,35 @@ def _after_meeting_noun(tokens: list[Token], i: int) -> bool:
 def _after_during(tokens: list[Token], i: int, prefix: str) -> bool:
     """``خلال استقباله``, ``لدى لقائه``: a meeting told in passing (not ``نتائج لقائه``)."""
     return prefix == "" and i > 0 and tokens[i - 1].norm in _DURING
+
+
+def _talks_with(tokens: list[Token], i: int) -> bool:
+    """``واجتماعه مع الرئيس``, ``واللقاء مع المرجع``: a meeting noun followed by ``مع``;
+    not the object of a meeting verb (``سيجري كيري محادثات مع لافروف``: the verb tells it)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].norm not in _WITH:
+        return False
+    if not any(
+        stem in _TALKS_WITH and prefix in ("", "و", "ال", "وال")
+        for prefix, stem in bare_forms(tokens[i].norm)
+    ):
+        return False
+    return not any(_meeting_verb(tokens[k]) for k in range(max(0, i - _SUPPORT_REACH), i))
+
+
+# How far before its noun a meeting verb may stand (أجرى وزير الخارجية الأمريكي جون كيري محادثات).
+_SUPPORT_REACH = 8
+
+
+def _meeting_verb(tok: Token) -> bool:
+    for prefix, stem in bare_forms(tok.norm):
+        if prefix not in ("", "و", "ف"):
+            continue
+        if stem[:1] == "س" and stem[1:] in _VERBS:
+            stem = stem[1:]
+        trig = _VERBS.get(stem)
+        if trig is not None and trig.type == "Meeting":
+            return True
+    return False
 
 
 def _purpose(prefix: str, stem: str) -> bool:
