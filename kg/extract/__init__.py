@@ -123,8 +123,8 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             if subject is not None and ev.get("type") != "Statement" and subject in persons:
                 frame_subject = subject
             roles = _roles(ev["roles"], mentions)
-            if not roles:
-                continue
+            if not roles and not ev.get("actorless"):
+                continue  # an event with no party stands only where the sentence allowed it
             if ev.get("receivers"):
                 _add_receivers(events, roles)
                 continue

@@ -51,7 +51,8 @@ def merge_events(
                     continue
                 if gid not in roles or role_priority(r.role) < role_priority(roles[gid]):
                     roles[gid] = r.role
-            if not any(r != "destination" for r in roles.values()):
+            told_with_party = any(r.role != "destination" for r in ev.roles)
+            if told_with_party and not any(r != "destination" for r in roles.values()):
                 continue  # no one resolved acts in it (a post no one holds): nothing to show
             time = f.times[ev.time] if ev.time is not None else None
             place = mapping.get((a_idx, ev.place)) if ev.place is not None else None
@@ -249,8 +250,8 @@ def _two_sided(node: EventNode) -> bool:
     """A meeting is between two parties at least. A node that, after every report of it is
     merged, names one participant and no one else (``التقى الوزير عددا من المسؤولين``,
     ``يلتقي جنوداً``) or only attendees is an incomplete read, not an event to show."""
-    if node.type != "Meeting":
-        return True
+    if node.type != "Meeting" or not node.participants:
+        return True  # a meeting told with no party (``القمة التي عقدت``) stands as told
     principals = [p for p in node.participants if p.role not in ("attendee", "destination")]
     return len(principals) >= 2 or any(p.role in ("host", "guest") for p in principals)
 
@@ -493,7 +494,15 @@ def _nested(a: set[str], b: set[str]) -> bool:
 
 
 def _attendance_only(it: _Item) -> bool:
-    return all(r in ("attendee", "destination") for r in it.roles.values())
+    """A list of who attended (``وحضر الاجتماع …``); an event told with no party at all
+    (``القمة التي عقدت بشرم الشيخ``) is no such list."""
+    roles = it.roles.values()
+    return "attendee" in roles and all(r in ("attendee", "destination") for r in roles)
+
+
+def _partyless(it: _Item) -> bool:
+    """Told with no party (``اجتماعين بالقاهرة``, ``زيارة وفد سعودي إلى بكين``)."""
+    return not any(r not in ("attendee", "destination") for r in it.roles.values())
 
 
 def _times_agree(a: _Item, b: _Item) -> bool:
@@ -502,6 +511,10 @@ def _times_agree(a: _Item, b: _Item) -> bool:
 
 def _mergeable(a: _Item, b: _Item, entities: dict[str, Entity], same_article: bool) -> bool:
     if a.type != b.type:
+        return False
+    if _partyless(a) or _partyless(b):
+        # Nothing but a place and a day (two meetings in Cairo, a delegation's visit to
+        # Beijing) says two reports are one event: one city holds many meetings a day.
         return False
     if a.time and b.time and a.time.value and b.time.value and a.time.value != b.time.value:
         return False
@@ -570,6 +583,11 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
         entities[p.entity].label for p in participants[:3] if p.entity in entities and p.role != "destination"
     ]
     label = f"{_TYPE_AR.get(first.type, first.type)}: {'، '.join(names)}"
+    if not names:
+        # No party to name it by: what the text calls it, and where (``لقاء: عقدت، شرم الشيخ``).
+        where = entities[place].label if place in entities else None
+        told = "، ".join(w for w in (first.mention.trigger.text, where) if w)
+        label = f"{_TYPE_AR.get(first.type, first.type)}: {told}"
     return EventNode(
         eid,
         first.type,  # type: ignore[arg-type]

@@ -20,6 +20,9 @@ class Trigger:
     object_role: str
     needs_object_noun: frozenset[str] = frozenset()  # ``عقد`` counts only before ``اجتماعا``
     nominal: bool = False
+    # The event may stand with no named party (``القمة التي عقدت بشرم الشيخ``, ``للتوقيع على
+    # البروتوكول``): the text names none, but the event is specific (a place, a date, one document).
+    actorless: bool = False
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ def find_place(
             headed = prev[:1] == "ل" and (prev[1:] in _PLACE_HEADS or prev[2:] in _PLACE_HEADS)
             if (
                 prev in _DEST_PREPS
+                or _after_prep(tokens, p.first, _DEST_PREPS)  # ``إلى العاصمة الصينية بكين``
                 or tokens[p.first].norm[:1] == "ل"
                 or included
                 or headed
@@ -73,11 +74,16 @@ def _locative(tokens: list[Token], p: ActorRef, mentions: list[Mention]) -> bool
     if "ب" in clitics:
         return True
     # ``في``, possibly with a head noun between: ``في العاصمة القطرية الدوحة``.
-    for k in range(p.first - 1, max(-1, p.first - 4), -1):
+    return _after_prep(tokens, p.first, _IN_PREPS)
+
+
+def _after_prep(tokens: list[Token], first: int, preps: frozenset[str]) -> bool:
+    """One of ``preps`` before the place at ``first``, perhaps with a head noun and its nisba
+    adjective between (``في العاصمة القطرية الدوحة``, ``إلى العاصمة الصينية بكين``)."""
+    for k in range(first - 1, max(-1, first - 4), -1):
         norm = tokens[k].norm
-        if norm in _IN_PREPS:
+        if norm in preps:
             return True
-        # A head noun or its nisba adjective (``العاصمة القطرية``).
         if norm not in _PLACE_HEADS and not (norm.startswith("ال") and norm.endswith("يه")):
             return False
     return False

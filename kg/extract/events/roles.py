@@ -178,6 +178,8 @@ def find_roles(
         between = [k for k in range(t_idx, end) if tokens[k].norm in _BETWEEN]
         if between:
             roles.extend((a.mention, "signatory") for a in after if a.first > between[0])
+        elif trig.actorless:
+            roles.extend((a.mention, "signatory") for a in _signers_of_noun(tokens, t_idx, after, mentions))
         return roles
     if trig.type == "Visit":
         # ``يصل إلى الخرطوم الأحد وفد من وزارة النقل``: the body whose delegation travels.
@@ -251,6 +253,33 @@ def find_roles(
         if role is not None:
             roles.append((a.mention, role))
     return roles
+
+
+def _signers_of_noun(
+    tokens: list[Token], t_idx: int, after: list[ActorRef], mentions: list[Mention]
+) -> list[ActorRef]:
+    """Who signs, told after a signing noun: ``وقام بتوقيع المذكرة الدكتور X … وY`` (the
+    support verb's subjects after the document), ``توقيع العقد مع النادي`` (with ``مع``)."""
+    with_ = [a for a in after if after_word(tokens, a.first, _WITH, 2)]
+    if with_ or visit_support_before(tokens, t_idx) is None:
+        return with_
+    people = [a for a in after if mentions[a.mention].kind == "person" and a.first - t_idx <= 6]
+    if not people:
+        return []
+    # The first signer, and those joined to him with و (``وأ. د ماهر سليم``).
+    joined = [a for a in after[after.index(people[0]) + 1 :] if _joined_by_and(tokens, a.first)]
+    return [people[0], *(a for a in joined if mentions[a.mention].kind == "person")]
+
+
+def _joined_by_and(tokens: list[Token], first: int) -> bool:
+    """The actor at ``first`` opens with و, or a title written with و before it (``وأ. د``)."""
+    return any(tokens[k].norm[:1] == "و" for k in range(max(0, first - 3), first + 1))
+
+
+def unnamed_delegation(tokens: list[Token], t_idx: int) -> bool:
+    """``زيارة وفد سعودي``, ``يصل وفد … إلى``: an indefinite delegation travels, named by no
+    one (``الوفد`` is the one told before, whose head may be named there)."""
+    return any(tokens[k].norm in _DELEGATION for k in range(t_idx + 1, min(len(tokens), t_idx + 3)))
 
 
 def names_a_facility(tokens: list[Token], first: int) -> bool:

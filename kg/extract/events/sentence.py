@@ -17,10 +17,18 @@ from kg.extract.events.roles import (
     meeting_sides,
     pair_word_near,
     resumptive_after,
+    unnamed_delegation,
     visit_support_before,
     visitor_pronoun_after,
 )
-from kg.extract.events.triggers import modal_before, needs_place, negated, plural_form, trigger_at
+from kg.extract.events.triggers import (
+    meetings_told,
+    modal_before,
+    needs_place,
+    negated,
+    plural_form,
+    trigger_at,
+)
 from kg.model import Mention, Span, TimeExpression
 
 
@@ -79,7 +87,13 @@ def find_events(
         trigger, future_prefix = hit
         if negated(tokens, t_idx):
             continue
-        roles = find_roles(tokens, t_idx, trigger, actor_refs, mentions, ends)
+        # A meeting told as held (``القمة التي عقدت``) or counted (``اجتماعين``) has no subject
+        # in its words: whoever stands near it is someone else's (``رؤساء الأركان … بعد``).
+        roles = (
+            []
+            if trigger.actorless and trigger.type == "Meeting"
+            else find_roles(tokens, t_idx, trigger, actor_refs, mentions, ends)
+        )
         from_sides = False
         if sides and trigger.type != "Statement" and pair_word_near(tokens, t_idx):
             # ``وبحث الجانبان``, ``ووقّع الجانبان``: the two sides of the meeting just told.
@@ -95,6 +109,7 @@ def find_events(
         unwritten = False
         if (
             subject is None
+            and not trigger.actorless
             and frame_subject is not None
             and frame_subject not in held
             and _takes_unwritten_subject(tokens, t_idx, trigger, named)
@@ -122,26 +137,40 @@ def find_events(
         if trigger.type == "Visit" and place is not None:
             destinations += more_destinations(tokens, place, others)
             roles.append((-1 - mentions[place].entity, "destination"))
-        if not [r for r in roles if r[1] != "destination"]:
+        actorless = not [r for r in roles if r[1] != "destination"]
+        if actorless and not _may_stand_alone(tokens, t_idx, trigger, place):
             continue
         # A statement is dated by what stands before its content (``قال … أمس إن``); dates in
         # what was said belong to the content.
         cut = ends.content[t_idx + 1] if trigger.type == "Statement" else subordinate[t_idx + 1]
+        # A noun with no party is dated only after it (``اجتماعين … في 5 مايو``): a date before
+        # it is another clause's (``موعدا لعقد هذا الاجتماع واتفق … في اجتماعين سابقين``).
+        after_only = trigger.actorless and trigger.nominal
         time_idx = _nearest_time(
             t_idx,
             [
-                (ti, te) if owner.get(k) == t_idx and ti < cut else (ti, None)
+                (ti, te)
+                if owner.get(k) == t_idx and ti < cut and (ti > t_idx or not after_only)
+                else (ti, None)
                 for k, (ti, te) in enumerate(times)
             ],
         )
         planned = future_prefix or modal_before(tokens, t_idx) or _support_ahead(tokens, t_idx, trigger)
+        if (held := _meeting_it_serves(events, tokens, t_idx, trigger)) is not None:
+            # ``تستضيف … الاجتماع … وذلك للتوقيع على البروتوكول``: signed when and where it meets.
+            time_idx = time_idx if time_idx is not None else held["time"]
+            place = place if place is not None else held["place"]
+            destinations = [place]
+            planned = planned or held["status"] == "planned"
         if time_idx is not None:
             te = times[time_idx][1]
             if te.direction == "future":
                 planned = True
+        if actorless and not _specific(tokens, t_idx, trigger, place, time_idx, held is not None):
+            continue  # ``بعد اجتماعين`` with no place or day: too vague to stand with no party
         for dest, dest_roles in _one_per_counterpart(
             tokens, t_idx, trigger, roles, subject, destinations, mentions
-        ):
+        ) * meetings_told(tokens, t_idx):
             events.append(
                 {
                     "type": trigger.type,
@@ -153,6 +182,7 @@ def find_events(
                     "from_sides": from_sides,
                     "subject": subject,
                     "t_idx": t_idx,
+                    "actorless": actorless,
                 }
             )
         # ``خلال استقبال الرئيس لسموه …، حيث عقد الطرفان جلسة مباحثات``
@@ -185,6 +215,43 @@ _NOUN_REACH = 26
 _SUBJECT_WINDOW = 4  # tokens after a verb where its subject stands (VSO)
 _NOT_SUBJECT = words("WITH") | words("ATTEND")
 _UNWRITTEN_SUBJECT_TYPES = frozenset({"Meeting", "Call", "Visit", "Agreement"})
+
+
+_HELD_AT = words("HELD_AT")
+_HELD_AT_REACH = 4  # words after a meeting noun where its seat may be named (اجتماعين متتاليين بمقر)
+
+
+def _may_stand_alone(tokens: list[Token], t_idx: int, trigger: Trigger, place: int | None) -> bool:
+    """An event whose text names no party may still be one (the gold guidelines: an unnamed
+    group is no actor, such an event may have none): a meeting held, two meetings, the signing
+    of one document (``Trigger.actorless``), or an unnamed delegation's trip to a named place
+    (``زيارة وفد سعودي إلى بكين``). A reception, a call or a statement needs someone."""
+    if trigger.actorless:
+        return True
+    return trigger.type == "Visit" and place is not None and unnamed_delegation(tokens, t_idx)
+
+
+def _specific(
+    tokens: list[Token], t_idx: int, trigger: Trigger, place: int | None, time_idx: int | None, serves: bool
+) -> bool:
+    """An event with no party is kept only when the text pins it down: one document signed
+    (the trigger found it), a place, a day, a seat (``بمقر الجامعة``), or the meeting it is
+    signed at; a bare ``اجتماعين`` or ``اجتماعات`` in a general statement is no event."""
+    if trigger.type == "Agreement" or serves or place is not None or time_idx is not None:
+        return True
+    return any(
+        tokens[k].norm in _HELD_AT for k in range(t_idx + 1, min(len(tokens), t_idx + 1 + _HELD_AT_REACH))
+    )
+
+
+def _meeting_it_serves(events: list[dict], tokens: list[Token], t_idx: int, trigger: Trigger) -> dict | None:
+    """The meeting of the sentence a signing is the purpose of (``الاجتماع … للتوقيع على``,
+    ``لتوقيع``): the latest meeting told before it, or None."""
+    if not (trigger.actorless and trigger.type == "Agreement") or tokens[t_idx].norm[:1] != "ل":
+        return None
+    return next(
+        (ev for ev in reversed(events) if ev["type"] == "Meeting" and ev.get("t_idx", t_idx) < t_idx), None
+    )
 
 
 def _subject(

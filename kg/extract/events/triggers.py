@@ -36,6 +36,21 @@ _GATHERED = words("GATHERED")
 _CHAIRED = words("CHAIRED")
 _GATHERED_VERB = Trigger("Meeting", "participant", "participant")
 _CHAIRED_BY = Trigger("Meeting", "host", "guest")
+_HELD_VERBS = words("HELD_VERBS")
+_RELATIVES = words("RELATIVES")
+_MEETING_DUALS = words("MEETING_DUALS")
+_SIGNING_NOUNS = words("SIGNING_NOUNS")
+_ONE_DOCUMENT = words("ONE_DOCUMENT")
+_SIGNING_ON = words("SIGNING_ON")
+_FUTURE_PASSIVES = words("FUTURE_PASSIVES")
+# A meeting told as held, with no subject (``القمة التي عقدت``), or by a dual noun (``اجتماعين``).
+HELD_MEETING = Trigger("Meeting", "participant", "participant", actorless=True)
+MEETING_PAIR = Trigger("Meeting", "participant", "participant", nominal=True, actorless=True)
+# A signing told by its noun before one document (``للتوقيع على البروتوكول``).
+SIGNING_NOUN = Trigger("Agreement", "signatory", "signatory", nominal=True, actorless=True)
+# How far before the relative pronoun the meeting noun it stands for may be (``الدورة القادمة
+# للقمة والتي``: the noun, then its adjective or genitive).
+_ANTECEDENT_REACH = 3
 
 
 def is_trigger_word(norm: str) -> bool:
@@ -84,7 +99,59 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             following = [tokens[k].norm for k in range(i + 1, min(len(tokens), i + 4))]
             if any(w in _SIGNED for w in following):
                 return _AGREEMENT_NOUN, False
+    return _institutional_at(tokens, i)
+
+
+def _institutional_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
+    """Events a text tells without naming who took part: a meeting held (``القمة التي عقدت
+    بشرم الشيخ``), two meetings (``بعد اجتماعين بالقاهرة``), a signing of one document
+    (``للتوقيع على البروتوكول``). Whether it is specific enough to stand alone (a place, a
+    date) is the sentence's call (``kg.extract.events.sentence``)."""
+    norm = tokens[i].norm
+    plain = norm[1:] if norm[:1] == "و" and norm[1:] in _HELD_VERBS else norm
+    if plain in _HELD_VERBS and _relative_of_meeting_noun(tokens, i):
+        return HELD_MEETING, plain[:1] == "س"
+    stems = {stem for _, stem in bare_forms(norm)}
+    if _indefinite_dual(norm):
+        return MEETING_PAIR, False
+    if stems & _SIGNING_NOUNS and one_document_after(tokens, i) is not None:
+        return SIGNING_NOUN, False
     return None
+
+
+def _relative_of_meeting_noun(tokens: list[Token], i: int) -> bool:
+    """``القمة العربية التى عقدت``: a relative pronoun just before ``i`` whose antecedent, a
+    few words before it, is a meeting noun."""
+    if i == 0 or not any(stem in _RELATIVES for _, stem in bare_forms(tokens[i - 1].norm)):
+        return False
+    nouns = _MEETING_NOUNS | _TALKS_NOUNS
+    return any(
+        stem in nouns
+        for k in range(max(0, i - 1 - _ANTECEDENT_REACH), i - 1)
+        for _, stem in bare_forms(tokens[k].norm)
+    )
+
+
+def one_document_after(tokens: list[Token], i: int) -> int | None:
+    """The one document a signing noun at ``i`` signs (``توقيع بروتوكول``, ``التوقيع على
+    الاتفاق``), or None: several documents (``توقيع اتفاقيات``) or none make no event."""
+    k = i + 1
+    if k < len(tokens) and tokens[k].norm in _SIGNING_ON:
+        k += 1
+    if k < len(tokens) and any(stem in _ONE_DOCUMENT for _, stem in bare_forms(tokens[k].norm)):
+        return k
+    return None
+
+
+def _indefinite_dual(norm: str) -> bool:
+    """``اجتماعين``, ``باجتماعين``: two meetings told for the first time; ``الاجتماعين`` (the two
+    told before) is no new event."""
+    return any(stem in _MEETING_DUALS and "ال" not in prefix for prefix, stem in bare_forms(norm))
+
+
+def meetings_told(tokens: list[Token], i: int) -> int:
+    """How many events the trigger at ``i`` tells: two for a dual noun (``اجتماعين``), else one."""
+    return 2 if _indefinite_dual(tokens[i].norm) else 1
 
 
 def _singular(stem: str, written: str, tokens: list[Token], i: int) -> str:
@@ -196,5 +263,5 @@ def negated(tokens: list[Token], t_idx: int) -> bool:
 
 
 def modal_before(tokens: list[Token], t_idx: int) -> bool:
-    """A future modal within four words before the trigger (``من المقرر أن``)."""
-    return any(tokens[k].norm in _FUTURE_MODALS for k in range(max(0, t_idx - 4), t_idx))
+    """A future modal within four words before the trigger (``من المقرر أن``, ``سيتم``)."""
+    return any(tokens[k].norm in _FUTURE_MODALS | _FUTURE_PASSIVES for k in range(max(0, t_idx - 4), t_idx))
