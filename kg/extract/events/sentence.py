@@ -382,15 +382,16 @@ def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
 
 def _visit_of_the_guest(events: list[dict], roles: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     """``خلال استقبال الرئيس لسموه، أثناء زيارة سموه لمصر``: the visit whose pronoun follows a
-    reception in the sentence is its guest's, and the one who received him its host."""
+    reception in the sentence is its guest's. The one who received him there is the host of
+    the reception (its own event), not of the visit: a visit's host is who met the visitor on
+    arrival (``وكان في استقباله``), which the article tells apart."""
     if any(r == "visitor" for _, r in roles):
         return None
     for ev in reversed(events):
         if ev["type"] == "Meeting":
             guests = [m for m, r in ev["roles"] if r == "guest"]
-            hosts = [m for m, r in ev["roles"] if r == "host"]
             if guests:
-                return [(guests[0], "visitor"), *((h, "host") for h in hosts[:1]), *roles]
+                return [(guests[0], "visitor"), *roles]
     return None
 
 
