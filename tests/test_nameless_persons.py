@@ -76,3 +76,13 @@ def test_an_event_keeps_its_other_parties_when_one_names_no_one():
     for ev in g.events:
         ids = {p.entity for p in ev.participants}
         assert ids <= {e.id for e in g.entities}
+
+
+def test_official_long_forms_of_states_and_a_two_word_city_after_a_proclitic():
+    f = _facts(
+        "وصل العاهل المغربي إلى المملكة الأردنية الهاشمية أمس، وكان في استقباله بالمدينة المنورة "
+        "أمير المنطقة. وزار الوفد سلطنة عمان والمملكة المغربية."
+    )
+    places = {e.name for e in f.entities if e.kind == "place"}
+    assert {"الأردن", "المدينة المنورة", "المغرب"} <= places
+    assert "المنورة" not in places

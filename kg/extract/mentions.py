@@ -148,10 +148,10 @@ def match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
         width = firsts.get(stem)
         if not width or stem in vocab.FAITH_WORDS:
             continue  # ``حفظه الله``: a word of faith, whatever a gazetteer calls a hamlet
-        if prefix and full is not None and full.common + full.definite >= 3 and full.place == 0:
-            continue  # ``لجنة`` is a word, not ل + ``جنة``
+        # ``لجنة`` is a word, not ل + ``جنة``; but ``بالمدينة المنورة`` is ب + a name of two words.
+        a_word = bool(prefix) and full is not None and full.common + full.definite >= 3 and full.place == 0
         # Longest multi-word name first: ``الولايات المتحدة الأمريكية`` before ``الولايات``.
-        for w in range(min(width, len(tokens) - i), 0, -1):
+        for w in range(min(width, len(tokens) - i), 0 if not a_word else 1, -1):
             words = [stem] + [t.norm for t in tokens[i + 1 : i + w]]
             place = table.get(" ".join(words))
             if (
