@@ -256,3 +256,21 @@ def test_a_meeting_noun_before_with_names_the_meeting_and_its_pronoun_the_subjec
     meetings = [names(f, ev, "participant") for ev in of_type(f, "Meeting")]
     assert {"محمد بن نايف", "عبدالله الثاني"} in meetings
     assert {"عادل الجبير", "سيرغي لافروف"} in meetings
+
+
+def test_a_meeting_of_the_same_day_and_party_is_where_his_last_one_was() -> None:
+    # In Jeddah yesterday; ``وفي سياق آخر، اجتمع الأمير`` the same day: in Jeddah too. After a
+    # journey, no: he is somewhere else.
+    f = facts(
+        "التقى الأمير محمد بن سلمان في جدة أمس الرئيس الشيشاني رمضان قاديروف. "
+        "وفي سياق آخر، اجتمع الأمير محمد بن سلمان مع رئيس حزب القوات اللبنانية سمير جعجع."
+    )
+    first, second = of_type(f, "Meeting")
+    assert f.entities[first.place].name == "جدة"
+    assert second.place == first.place
+    g = facts(
+        "التقى الأمير محمد بن سلمان في جدة أمس الرئيس الشيشاني رمضان قاديروف. "
+        "ثم توجه الأمير محمد بن سلمان إلى الطائف، واجتمع مع رئيس حزب القوات اللبنانية سمير جعجع."
+    )
+    last = of_type(g, "Meeting")[-1]
+    assert last.place is None or g.entities[last.place].name != "جدة"

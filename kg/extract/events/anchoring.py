@@ -245,8 +245,39 @@ def anchor_places(events: list[Event], times: list[TimeExpression]) -> list[Even
             place = _destination_of(ev, out, times)
             if place is not None:
                 ev = replace(ev, place=place)
+        if ev.type in _PLACED_BY_THE_DAY and ev.place is None:
+            place = _place_of_the_day(ev, out, times)
+            if place is not None:
+                ev = replace(ev, place=place)
         out.append(ev)
     return out
+
+
+# A call is made from afar and a visit's place is where it went: neither is placed by another
+# event; a meeting or a signing is.
+_PLACED_BY_THE_DAY = frozenset({"Meeting", "Agreement"})
+
+
+def _place_of_the_day(ev: Event, earlier: list[Event], times: list[TimeExpression]) -> int | None:
+    """Where the latest earlier meeting or signing of one of its principals on the same day
+    took place: ``التقى الأمير … في جدة أمس … وفي سياق آخر، اجتمع الأمير مع …``; a party
+    is in one city on one day. Not a visit's destination: that is another trip."""
+    if ev.time is None or not _is_day(ev.time, times):
+        return None
+    day = times[ev.time].value
+    principals = {r.entity for r in ev.roles if r.role != "attendee"}
+    for prev in reversed(earlier[-_LOOK_BACK:]):
+        if prev.type == "Visit" and principals & {r.entity for r in prev.roles if r.role == "visitor"}:
+            return None  # he travelled: where he was before is no guide
+        if (
+            prev.type in _PLACED_BY_THE_DAY
+            and prev.place is not None
+            and prev.time is not None
+            and times[prev.time].value == day
+            and principals & {r.entity for r in prev.roles if r.role != "attendee"}
+        ):
+            return prev.place
+    return None
 
 
 def _destination_of(ev: Event, earlier: list[Event], times: list[TimeExpression]) -> int | None:
