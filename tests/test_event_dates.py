@@ -115,3 +115,13 @@ def test_a_date_inside_a_relative_clause_does_not_date_the_meeting_before_it() -
     )
     (meeting,) = of_type(f, "Meeting")
     assert day(f, meeting) is None and meeting.status == "planned"
+
+
+def test_a_meeting_told_in_the_present_is_ahead_unless_a_past_day_dates_it() -> None:
+    f = facts(
+        "وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد أمس، حيث يلتقي رئيس الوزراء حيدر العبادي. "
+        "وكان الرئيس الفرنسي فرانسوا هولاند يبحث أمس مع الملك عبدالله الثاني الأوضاع."
+    )
+    ahead, past = of_type(f, "Meeting")
+    assert ahead.status == "planned"
+    assert past.status == "happened"

@@ -166,6 +166,9 @@ def find_events(
             te = times[time_idx][1]
             if te.direction == "future":
                 planned = True
+        if not planned and _present_ahead(tokens, t_idx, trigger):
+            past = time_idx is not None and times[time_idx][1].direction == "past"
+            planned = not past
         if actorless and not _specific(tokens, t_idx, trigger, place, time_idx, held is not None):
             continue  # ``بعد اجتماعين`` with no place or day: too vague to stand with no party
         for dest, dest_roles in _one_per_counterpart(
@@ -364,6 +367,23 @@ def _subordinate_starts(tokens: list[Token], times: list[tuple[int, TimeExpressi
         )
         out[k] = k if opens else out[k + 1]
     return out
+
+
+# Meetings, calls and signings told in the present (``يلتقي``, ``يبحث``, ``يوقع``) are ahead
+# of the report in the body of news (``ومن المتوقع أن يلتقي``, ``حيث يلتقي مسؤولين``) unless a
+# past day dates them; a visit in the present is often under way (``الذي يزور أبوظبي``).
+_PRESENT_AHEAD_TYPES = frozenset({"Meeting", "Call", "Agreement"})
+
+
+def _present_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
+    if trigger.nominal or trigger.type not in _PRESENT_AHEAD_TYPES or trigger.subject_role == "attendee":
+        return False
+    norm = tokens[t_idx].norm
+    return any(
+        stem.startswith("ي") and len(stem) >= 4
+        for prefix, stem in bare_forms(norm)
+        if prefix in ("", "و", "ف")
+    )
 
 
 def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
