@@ -8,6 +8,7 @@ from kg.arabic.tokens import Token
 from kg.extract.events.clauses import Ends
 from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.refs import ActorRef
+from kg.extract.events.triggers import tour_leg
 from kg.model import Mention
 
 _DEST_PREPS = words("DEST_PREPS")
@@ -36,6 +37,8 @@ def find_place(
             # belongs to the other event the clause tells, not to the visit.
             stop = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _TIME_SUBORDINATORS), end)
             candidates = [p for p in candidates if p.first < stop]
+        # ``بدأت الجولة بمطار الملك خالد بالرياض``: the leg's site is the first place after it.
+        leg = trig.nominal and tour_leg(tokens, t_idx)
         for p in candidates:
             prev = tokens[p.first - 1].norm if p.first > 0 else ""
             included = prev in _TOUR_INCLUDES  # ``جولة تشمل الكويت وقطر``
@@ -48,6 +51,7 @@ def find_place(
                 or included
                 or headed
                 or trig.nominal is False
+                or leg
             ):
                 return p.mention
         return None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
-from kg.extract.events.clauses import scan_ends
+from kg.extract.events.clauses import Ends, scan_ends
 from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.places import find_place, more_destinations
 from kg.extract.events.receivers import receiver_roles, receivers_at, receivers_before
@@ -15,6 +16,7 @@ from kg.extract.events.roles import (
     invitation_before,
     is_pair_word,
     meeting_sides,
+    names_a_facility,
     pair_word_near,
     resumptive_after,
     unnamed_delegation,
@@ -27,6 +29,7 @@ from kg.extract.events.triggers import (
     needs_place,
     negated,
     plural_form,
+    tour_leg,
     trigger_at,
 )
 from kg.model import Mention, Span, TimeExpression
@@ -102,7 +105,18 @@ def find_events(
             from_sides = True
         if trigger.type == "Visit" and trigger.nominal and visitor_pronoun_after(tokens, t_idx):
             roles = _visit_of_the_guest(events, roles) or roles
+        found = None
+        if trigger.type == "Visit" and not any(r == "visitor" for _, r in roles):
+            found = (
+                _delegation_head(tokens, roles, actor_refs, mentions)
+                or _visitor_of_far_support(tokens, t_idx, trigger, hits, actor_refs, mentions, frame_subject)
+                or _fronted_visitor(tokens, t_idx, trigger, hits, actor_refs, mentions, ends, persons)
+            )
+        roles = found or roles
         subject = _subject(tokens, t_idx, trigger, roles, actor_refs, mentions)
+        if found and subject is None:
+            # The visitor found elsewhere (the delegation's head) acts: a later ``الوفد`` is his.
+            subject = _entity(found[0][0], mentions)
         if trigger.type != "Statement":
             roles = drop_affiliations(tokens, roles, actor_refs, mentions)
         held = {mentions[m].entity if m >= 0 else -1 - m for m, _ in roles}
@@ -300,10 +314,14 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger, 
         if trigger.type == "Meeting":
             return _talks_of_a_pronoun(tokens, t_idx, trigger)
         return trigger.type == "Visit" and (
-            visitor_pronoun_after(tokens, t_idx) or visit_support_before(tokens, t_idx) is not None
+            visitor_pronoun_after(tokens, t_idx)
+            or visit_support_before(tokens, t_idx) is not None
+            or tour_leg(tokens, t_idx)
         )
     if plural_form(tokens, t_idx):
         return False  # ``وكان أعضاء الوفد قد وصلوا``: a group, not the person told before
+    if trigger.type == "Visit" and _delegation_told(tokens, t_idx):
+        return True  # ``وزار الوفد مطار شرورة``: the delegation's head, the visitor told before
     if _common_noun(tokens, t_idx + 1, named) or _common_noun(tokens, t_idx - 1, named):
         return False
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
@@ -398,6 +416,146 @@ def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
         return False
     norm = tokens[k].norm.removeprefix("و")
     return (norm[:2] in ("سي", "ست", "سن") and len(norm) > 4) or modal_before(tokens, k)
+
+
+_DELEGATION = words("DELEGATION")
+_CHAIRED = words("CHAIRED")
+_COMPANION = words("COMPANION")
+_VISIT_SUPPORT = words("VISIT_SUPPORT")
+_VISITOR_PRONOUNS = words("VISITOR_PRONOUNS")
+_DELEGATION_TOLD = words("DELEGATION_TOLD")
+_DELEGATION_MEMBERS = words("DELEGATION_MEMBERS")
+# How far before ``برئاسة`` the delegation noun may stand (وفد وزارة النقل الأردنية برئاسة).
+_HEAD_REACH = 6
+# How far before its noun a visit's support verb may stand past a long subject and the
+# companions named with it (قام معالي وزير الإسكان X أخيرا، يرافقه …، ووكيل الوزارة Y بزيارة).
+_FAR_SUPPORT_REACH = 30
+# How far after the support verb its subject's first word may stand (past the honorifics of
+# ``قام صاحب السمو الملكي الأمير X``); further on a name is not its subject.
+_SUBJECT_REACH = 8
+_POST_BARE = frozenset(p.removeprefix("ال") for p in words("POST_HEADS"))
+
+
+def _post_for_a_name(mention: Mention) -> bool:
+    """``رئيس الجمهورية``, ``الجوازات``: a post or a body's name read as a person, not a name
+    (a person's name has two words at least, the first no post)."""
+    words_ = normalize(mention.text).split()
+    if len(words_) < 2:
+        return True
+    # ``وزير`` is a post itself, ``والرئيس`` one after و.
+    first = words_[0]
+    return any(w.removeprefix("ال") in _POST_BARE for w in (first, first.removeprefix("و")))
+
+
+def _delegation_head(
+    tokens: list[Token], roles: list[tuple[int, str]], refs: list[ActorRef], mentions: list[Mention]
+) -> list[tuple[int, str]] | None:
+    """``وصل وفد وزارة النقل برئاسة الوزير X``: the head of a travelling delegation is the
+    visitor (the gold guidelines name the head), not a companion of an unnamed group."""
+    by_mention = {r.mention: r for r in refs}
+    for n, (m, role) in enumerate(roles):
+        ref = by_mention.get(m)
+        if role != "attendee" or ref is None or ref.first == 0 or mentions[m].kind != "person":
+            continue
+        if tokens[ref.first - 1].norm in _CHAIRED and any(
+            stem in _DELEGATION
+            for k in range(max(0, ref.first - 1 - _HEAD_REACH), ref.first - 1)
+            for _, stem in bare_forms(tokens[k].norm)
+        ):
+            return [(m, "visitor"), *roles[:n], *roles[n + 1 :]]
+    return None
+
+
+def _is_support(norm: str) -> bool:
+    """A visit's support verb, perhaps after و/ف (``واختتم``, ``وقام``)."""
+    return norm in _VISIT_SUPPORT or (norm[:1] in ("و", "ف") and norm[1:] in _VISIT_SUPPORT)
+
+
+def _visitor_of_far_support(
+    tokens: list[Token],
+    t_idx: int,
+    trigger: Trigger,
+    hits: list[tuple[int, tuple[Trigger, bool]]],
+    refs: list[ActorRef],
+    mentions: list[Mention],
+    frame_subject: int | None,
+) -> list[tuple[int, str]] | None:
+    """The visitor of a visit noun whose support verb stands beyond the reach of the role
+    rules: past a long subject and its companions (``قام الوزير X، يرافقه Y، … بزيارة``: X),
+    or glued to و with the visitor's pronoun (``واختتم سموه زيارته بزيارة أسرة …``: the one
+    told before). No verb trigger may stand between: that would be another clause's verb."""
+    if not trigger.nominal or visit_support_before(tokens, t_idx) is not None:
+        return None
+    if visitor_pronoun_after(tokens, t_idx):
+        return None  # ``واختتم سموه زيارته``: the tour told before, kept only with a place
+    verbs = {t for t, (trig, _) in hits if not trig.nominal}
+    support = None
+    for k in range(t_idx - 1, max(-1, t_idx - _FAR_SUPPORT_REACH), -1):
+        if k in verbs:
+            return None
+        if _is_support(tokens[k].norm):
+            support = k
+            break
+    if support is None or (support > 0 and tokens[support - 1].norm in _RELATIVES):
+        return None  # ``الزيارة التي قام بها X``: the relative clause of a noun told before
+    # The subject follows its verb (VSO), before the companions named after it (``يرافقه``):
+    # the first name there that is a person's, not a post standing for someone (``نائب رئيس
+    # الجمهورية، رئيس الحكومة، خالد بحاح``: بحاح) nor a name inside a body's (``بمؤسسة الملك
+    # عبدالله``).
+    stop = next((k for k in range(support + 1, t_idx) if tokens[k].norm in _COMPANION), t_idx)
+    subjects = [
+        a
+        for a in refs
+        if support < a.first < stop
+        and mentions[a.mention].kind == "person"
+        and not names_a_facility(tokens, a.first)
+        and not _post_for_a_name(mentions[a.mention])
+    ]
+    if subjects and subjects[0].first - support <= _SUBJECT_REACH:
+        return [(subjects[0].mention, "visitor")]
+    nxt = tokens[support + 1].norm if support + 1 < len(tokens) else ""
+    if not subjects and nxt in _VISITOR_PRONOUNS and frame_subject is not None:
+        return [(-1 - frame_subject, "visitor")]
+    return None
+
+
+def _fronted_visitor(
+    tokens: list[Token],
+    t_idx: int,
+    trigger: Trigger,
+    hits: list[tuple[int, tuple[Trigger, bool]]],
+    refs: list[ActorRef],
+    mentions: list[Mention],
+    ends: Ends,
+    persons: frozenset[int],
+) -> list[tuple[int, str]] | None:
+    """``بعد زيارة ناجحة إلى واشنطن الأسبوع الماضي، يصل الرئيس X اليوم إلى …``: a visit noun
+    fronted as the time of the main clause is the visit of that clause's subject (a person),
+    whose verb opens the clause right after the comma."""
+    if not trigger.nominal or t_idx == 0:
+        return None
+    before = tokens[t_idx - 1].norm
+    if before not in _TIME_SUBORDINATORS and not (before[:1] == "و" and before[1:] in _TIME_SUBORDINATORS):
+        return None
+    comma = next((k for k in range(t_idx + 1, len(tokens)) if tokens[k].text in ("،", ",")), None)
+    if comma is None:
+        return None
+    if any(t_idx < t <= comma and not trig.nominal for t, (trig, _) in hits):
+        return None  # ``بعد زيارة … التقى فيها …،``: the noun has its own clause
+    main = next(((t, trig) for t, (trig, _) in hits if comma < t <= comma + 2 and not trig.nominal), None)
+    if main is None:
+        return None
+    t2, trig2 = main
+    subject = _subject(tokens, t2, trig2, find_roles(tokens, t2, trig2, refs, mentions, ends), refs, mentions)
+    return [(-1 - subject, "visitor")] if subject is not None and subject in persons else None
+
+
+def _delegation_told(tokens: list[Token], t_idx: int) -> bool:
+    """``وزار الوفد``, ``وتوجه أعضاء الوفد``: the verb's subject is the delegation told before."""
+    k = t_idx + 1
+    if k < len(tokens) and tokens[k].norm in _DELEGATION_MEMBERS:
+        k += 1
+    return k < len(tokens) and tokens[k].norm in _DELEGATION_TOLD
 
 
 def _visit_of_the_guest(events: list[dict], roles: list[tuple[int, str]]) -> list[tuple[int, str]] | None:

@@ -43,6 +43,8 @@ _SIGNING_NOUNS = words("SIGNING_NOUNS")
 _ONE_DOCUMENT = words("ONE_DOCUMENT")
 _SIGNING_ON = words("SIGNING_ON")
 _FUTURE_PASSIVES = words("FUTURE_PASSIVES")
+_TOUR_LEG_VERBS = words("TOUR_LEG_VERBS")
+_TOUR_TOLD = words("TOUR_TOLD")
 # A meeting told as held, with no subject (``القمة التي عقدت``), or by a dual noun (``اجتماعين``).
 HELD_MEETING = Trigger("Meeting", "participant", "participant", actorless=True)
 MEETING_PAIR = Trigger("Meeting", "participant", "participant", nominal=True, actorless=True)
@@ -65,6 +67,8 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
         return None
     if _talks_with(tokens, i):
         return _TALKS_NOUN, False
+    if tour_leg(tokens, i):
+        return _VISIT_NOUN, False
     for prefix, stem in bare_forms(tok.norm):
         if "ال" in prefix:
             continue
@@ -100,6 +104,22 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             if any(w in _SIGNED for w in following):
                 return _AGREEMENT_NOUN, False
     return _institutional_at(tokens, i)
+
+
+def tour_leg(tokens: list[Token], i: int) -> bool:
+    """``بدأت الجولة بمطار ينبع``, ``واختتم الزيارة بالدمام``: the tour told before, its first
+    or last leg at the place after ب: a visit of its own (the gold counts one per site). Not
+    ``استهل الزيارة بزيارة أسرة …``: the visit noun after it tells that leg."""
+    if not (0 < i < len(tokens) - 1) or tokens[i].norm not in _TOUR_TOLD:
+        return False
+    if tokens[i - 1].norm not in _TOUR_LEG_VERBS:
+        return False
+    nxt = tokens[i + 1]
+    return (
+        nxt.is_arabic
+        and nxt.norm[:1] == "ب"
+        and not any(stem in _VISIT_NOUNS for _, stem in bare_forms(nxt.norm))
+    )
 
 
 def _institutional_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
