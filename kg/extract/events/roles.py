@@ -11,6 +11,9 @@ from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends
 from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.refs import ActorRef
+from kg.extract.names import is_name_word
+from kg.extract.resources import places
+from kg.extract.vocab import HONORIFICS, ORG_HEADS, TITLE_WORDS, TITLES_ALONE
 from kg.model import Mention
 
 _ATTEND = words("ATTEND")
@@ -40,6 +43,11 @@ _COMPANION = words("COMPANION") | _WITH
 _PRE_VERB = words("PRE_VERB_PARTICLES")
 _RESUMPTIVE = words("RESUMPTIVE")
 _VISITOR_PRONOUNS = words("VISITOR_PRONOUNS")
+_COMPLEMENTIZERS = words("COMPLEMENTIZERS")
+_POST_UNITS = words("POST_UNITS")
+_RECEPTION_NOUNS = words("RECEPTION_NOUNS")
+_RECEPTION_VERBS = words("RECEPTION_VERBS")
+_ABSTRACT_END = normalize("ية")  # as token norms write it (ة → ه)
 
 
 def role_priority(role: str) -> int:
@@ -97,7 +105,11 @@ def find_roles(
         if not _is_media(mentions[a.mention])
         and not after_word(tokens, a.first, _SOURCE_MARKERS, 3)
         and not names_a_facility(tokens, a.first)
+        and not nameless_person(mentions[a.mention], mentions)
     ]
+    if trig.type != "Statement":
+        # ``… مع الرئيس بيا، وأن مسألة «بوكو حرام» ستكون …``: after أن comes what was said.
+        end = next((k for k in range(t_idx + 1, end) if tokens[k].norm in _COMPLEMENTIZERS), end)
     if trig.type == "Visit" and not trig.nominal:
         # ``وصل … إلى أربيل للقاء بارزاني``, ``… لبحث``: whom he came to meet is no companion.
         end = next((k for k in range(t_idx + 1, end) if _purpose_word(tokens[k].norm)), end)
@@ -206,6 +218,8 @@ def find_roles(
             before = [a for a in before if mentions[a.mention].kind != "place"]  # ``ومن الخرطوم سيتوجه``
         if before:
             roles.append((before[-1].mention, trig.subject_role))
+            if trig.type == "Visit" and (host := _reception_host(tokens, before[-1], actors, mentions)):
+                roles.append((host.mention, "host"))
         if not after or trig.type == "Statement":
             return roles
         objects = [
@@ -239,6 +253,8 @@ def find_roles(
     ] or _antecedent(tokens, t_idx, actors, mentions)
     if fronted and trig.type != "Statement":
         roles.append((fronted[0].mention, trig.subject_role))
+        if trig.type == "Visit" and (host := _reception_host(tokens, fronted[0], actors, mentions)):
+            roles.append((host.mention, "host"))
         subject = None
     elif subject is not None:
         roles.append((subject.mention, trig.subject_role))
@@ -285,11 +301,17 @@ def unnamed_delegation(tokens: list[Token], t_idx: int) -> bool:
 def names_a_facility(tokens: list[Token], first: int) -> bool:
     """``مطار الملك خالد الدولي``, ``مستشفى الملك فهد``: a place named after a person."""
     before = [tokens[k].norm for k in range(max(0, first - 2), first)]
-    if before and before[-1] in _FACILITY_HEADS:
+    if before and _facility_head(before[-1]):
         return True
-    if tokens[first].norm in _HONORIFIC_HEADS and before and before[-1] in _FACILITY_HEADS:
+    if tokens[first].norm in _HONORIFIC_HEADS and before and _facility_head(before[-1]):
         return True
-    return len(before) == 2 and before[1] in _HONORIFIC_HEADS and before[0] in _FACILITY_HEADS
+    return len(before) == 2 and before[1] in _HONORIFIC_HEADS and _facility_head(before[0])
+
+
+def _facility_head(norm: str) -> bool:
+    """``مطار``, also with a preposition on it (``بمطار الأمير محمد بن عبدالعزيز الدولي``);
+    not with the article (``لدى وصوله المطار سمو الأمير …``: the airport, then who)."""
+    return any(stem in _FACILITY_HEADS and "ال" not in prefix for prefix, stem in bare_forms(norm))
 
 
 def _topic_starts(tokens: list[Token], k: int) -> bool:
@@ -327,6 +349,11 @@ def drop_affiliations(
     def in_a_post(ref: ActorRef) -> bool:
         if acting_people and ref.first > 0 and tokens[ref.first - 1].norm in _POST_HEADS:
             return True  # ``المستشار بالديوان الملكي``, ``رئيس مندوبية الاتحاد الأوروبي``
+        if acting_people and ref.first > 1 and tokens[ref.first - 1].norm in _POST_UNITS:
+            # ``ومدير فرع هيئة الأمر بالمعروف``: the post's unit, then its body.
+            head = tokens[ref.first - 2].norm
+            if head in _POST_HEADS or (head[:1] == "و" and head[1:] in _POST_HEADS):
+                return True
         for p in people:
             if p.last < ref.first <= p.last + 6:
                 between = range(p.last + 1, ref.first)
@@ -499,3 +526,61 @@ def after_word(tokens: list[Token], first: int, wanted: frozenset[str], window: 
 def _inside_genitive_of_statement(tokens: list[Token], first: int) -> bool:
     # ``تحيات الرئيس أوباما``: greetings conveyed from someone who is not there.
     return first > 0 and tokens[first - 1].norm in _STATEMENT_GENITIVES
+
+
+def nameless_person(m: Mention, mentions: list[Mention]) -> bool:
+    """A person mention that names no one, nor does any mention of its entity: a post alone
+    (``رئيس مندوبية``, ``مستشار الشؤون التجارية بمندوبية``) or a place glued to a title
+    (``بجاكرتا البروفسور``), a stray of the recogniser, no party of an event. A post whose
+    holder is named elsewhere in the article (its entity has a name) keeps its part."""
+    if m.kind != "person" or _name_words(m):
+        return False  # the cheap test first: most mentions name someone
+    return not any(x.kind == "person" and x.entity == m.entity and _name_words(x) for x in mentions)
+
+
+def _name_words(m: Mention) -> list[str]:
+    """The words of a person mention that may be part of a name: not its post, courtesy
+    or title words, not a word that is common prose."""
+    if (m.title and normalize(m.title) in TITLES_ALONE) or normalize(m.text) in TITLES_ALONE:
+        return [normalize(m.text)]  # ``خادم الحرمين الشريفين``, ``الملك``: one man, named so
+    title = set(normalize(m.title).split()) if m.title else set()
+    rest = [
+        w
+        for w in normalize(m.text).split()
+        if w not in title and w not in HONORIFICS and w not in TITLE_WORDS
+    ]
+    return [w for w in rest if _may_be_name(w)]
+
+
+def _may_be_name(norm: str) -> bool:
+    # ``بجاكرتا``, ``بوزارة``, ``بمندوبية``: a preposition on a place or a body is no name.
+    if norm[:1] in ("ب", "ل") and len(norm) > 3:
+        bare = norm[1:]
+        if bare in places() or bare in ORG_HEADS or bare.endswith(_ABSTRACT_END):
+            return False
+    # ``مندوبية``, ``المفوضية``: a long abstract noun in ية names an office, not a man.
+    if len(norm) >= 6 and norm.endswith(_ABSTRACT_END):
+        return False
+    return is_name_word(norm)
+
+
+def _reception_host(
+    tokens: list[Token], guest: ActorRef, actors: list[ActorRef], mentions: list[Mention]
+) -> ActorRef | None:
+    """Who received the visitor a relative clause tells of (``خلال استقباله أمس المهندس X
+    …، الذي يزور أبوظبي``, ``استقبل الأمير Y أمس X الذي يزور المملكة``): the reception's host,
+    named within twelve words before the guest; None when no reception is told there."""
+    people = [a for a in actors if mentions[a.mention].kind == "person"]
+    for k in range(guest.first - 1, max(-1, guest.first - 13), -1):
+        stem = bare_forms(tokens[k].norm)[-1][1]
+        if stem in _RECEPTION_NOUNS and _has_pronoun(tokens[k].norm):
+            # ``خلال استقباله``: the host is the sentence's subject, the first person named.
+            host = next((a for a in people if a.last < k), None)
+        elif stem in _RECEPTION_VERBS:
+            host = next((a for a in people if k < a.first < guest.first), None)
+        else:
+            continue
+        if host is not None and mentions[host.mention].entity != mentions[guest.mention].entity:
+            return host
+        return None
+    return None
