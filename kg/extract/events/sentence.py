@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends, scan_ends
@@ -29,6 +32,7 @@ from kg.extract.events.triggers import (
     needs_place,
     negated,
     plural_form,
+    talks_of_a_pronoun,
     tour_leg,
     trigger_at,
 )
@@ -218,7 +222,6 @@ def find_events(
 
 
 _DURING = words("DURING")
-_TALKS_PRONOUN = words("TALKS_PRONOUN_NOUNS")
 _RELATIVES = words("RELATIVES")
 _DESCRIBES_OPEN = words("DESCRIBES_OPEN_EVENT")
 _NOT_SUBJECTS = words("NOT_SUBJECTS")
@@ -285,7 +288,7 @@ def _subject(
     after ``مع``/``بحضور`` (``التقى الأمير الرئيس``); ``التقى خلالها X`` has none (X is the
     object, the subject is the actor of what ``خلالها`` stands for).
     """
-    if resumptive_after(tokens, t_idx) or _talks_of_a_pronoun(tokens, t_idx, trigger):
+    if resumptive_after(tokens, t_idx) or talks_of_a_pronoun(tokens, t_idx, trigger):
         return None
     by_mention = {r.mention: r for r in refs}
     for m, role in roles:
@@ -312,7 +315,7 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger, 
         return False
     if trigger.nominal:
         if trigger.type == "Meeting":
-            return _talks_of_a_pronoun(tokens, t_idx, trigger)
+            return talks_of_a_pronoun(tokens, t_idx, trigger)
         return trigger.type == "Visit" and (
             visitor_pronoun_after(tokens, t_idx)
             or visit_support_before(tokens, t_idx) is not None
@@ -327,16 +330,6 @@ def _takes_unwritten_subject(tokens: list[Token], t_idx: int, trigger: Trigger, 
     return not any(tokens[k].norm in _DESCRIBES_OPEN for k in range(max(0, t_idx - 4), t_idx))
 
 
-def _talks_of_a_pronoun(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
-    """``واجتماعه مع الرئيس``, ``خلال لقائه مع``: the pronoun is the one who met; who is
-    named after the noun is the other side."""
-    return (
-        trigger.nominal
-        and trigger.type == "Meeting"
-        and any(stem in _TALKS_PRONOUN for _, stem in bare_forms(tokens[t_idx].norm))
-    )
-
-
 def _common_noun(tokens: list[Token], k: int, named: set[int]) -> bool:
     """A definite word that names no one (``البعض``, ``إجمالي``) at ``k``: a written subject."""
     if not 0 <= k < len(tokens) or k in named or not tokens[k].is_arabic:
@@ -348,6 +341,7 @@ def _common_noun(tokens: list[Token], k: int, named: set[int]) -> bool:
 # A date before a trigger that opens a new clause (``وصل … أمس، وسيزور النجف غدا``) ends
 # the clause before: it is that clause's, unless no trigger stands before it.
 _NEW_CLAUSE_COST = 12
+_COMMAS = frozenset(("،", ",", "؛"))
 
 
 def _time_owners(
@@ -358,13 +352,14 @@ def _time_owners(
     and much more when a new clause (``،``, or a trigger glued to ``و``) starts between."""
     if not triggers:
         return {}
+    # Commas up to each token, so that "a comma between" is one subtraction, not a scan (an
+    # unpunctuated text of many triggers and dates would otherwise be cubic).
+    commas = list(accumulate((tok.text in _COMMAS for tok in tokens), initial=0))
 
     def cost(tok_idx: int, t: int) -> int:
         if tok_idx > t:
             return tok_idx - t
-        opens = tokens[t].norm.startswith("و") or any(
-            tokens[k].text in ("،", ",", "؛") for k in range(tok_idx + 1, t)
-        )
+        opens = tokens[t].norm.startswith("و") or commas[t] > commas[tok_idx + 1]
         return t - tok_idx + 3 + (_NEW_CLAUSE_COST if opens else 0)
 
     return {k: min((cost(tok_idx, t), t) for t in triggers)[1] for k, (tok_idx, _) in enumerate(times)}
@@ -638,7 +633,8 @@ def _date_orphans(
             continue
         # Not past a relative pronoun: ``… الذي توصلت إليه القوى … الشهر الماضي`` dates what
         # the relative clause tells, not the meeting.
-        reach = next((k for k in relatives if k > ev["t_idx"]), len(tokens))
+        at = bisect_right(relatives, ev["t_idx"])
+        reach = relatives[at] if at < len(relatives) else len(tokens)
         later = [(ti, te) if ev["t_idx"] < ti < reach else (ti, None) for ti, te in orphans]
         k = _nearest_time(ev["t_idx"], later)
         if k is None and ev["type"] != "Visit":

@@ -30,7 +30,9 @@ _VISIT_NEEDS_PLACE = words("VISIT_NEEDS_PLACE")
 _RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
 _TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
 _MEETING_NOUNS = words("MEETING_NOUNS")
-_TALKS_WITH = words("TALKS_WITH_NOUNS")
+_TALKS_WITH = _TALKS_NOUNS | words("TALKS_WITH_NOUNS")
+# TALKS_NOUNS with a pronoun (لقائه، مباحثاتهما): the one who met is named elsewhere.
+_TALKS_PRONOUN = _TALKS_NOUNS - _MEETING_NOUNS
 _WITH = words("WITH")
 _GATHERED = words("GATHERED")
 _CHAIRED = words("CHAIRED")
@@ -229,6 +231,16 @@ def _after_meeting_noun(tokens: list[Token], i: int) -> bool:
 def _after_during(tokens: list[Token], i: int, prefix: str) -> bool:
     """``خلال استقباله``, ``لدى لقائه``: a meeting told in passing (not ``نتائج لقائه``)."""
     return prefix == "" and i > 0 and tokens[i - 1].norm in _DURING
+
+
+def talks_of_a_pronoun(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
+    """``واجتماعه مع الرئيس``, ``خلال لقائه مع``: the pronoun is the one who met; who is
+    named after the noun is the other side."""
+    return (
+        trigger.nominal
+        and trigger.type == "Meeting"
+        and any(stem in _TALKS_PRONOUN for _, stem in bare_forms(tokens[t_idx].norm))
+    )
 
 
 def _talks_with(tokens: list[Token], i: int) -> bool:
