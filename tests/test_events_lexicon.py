@@ -1,4 +1,4 @@
-"""The event rules' data files: ``kg/extract/events/triggers.tsv`` and ``words.tsv``."""
+"""The event rules' data files: ``kg/lexicon/tables/triggers.tsv`` and ``kg/lexicon/lists/events.tsv``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from kg.extract.events import is_trigger_word
 from kg.extract.events.lexicon import noun_trigger, trigger_rows, verb_triggers, word_sets, words
 
 _PACKAGE = Path(resources.files("kg.extract.events"))
+_LEXICON = Path(resources.files("kg.lexicon"))
 _TYPES = {"Meeting", "Visit", "Call", "Agreement", "Statement"}
 
 
@@ -48,7 +49,7 @@ def test_no_form_has_two_types():
 
 
 def test_needs_and_noun_forms_name_word_sets():
-    text = (_PACKAGE / "triggers.tsv").read_text(encoding="utf-8")
+    text = (_LEXICON / "tables" / "triggers.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -81,7 +82,7 @@ def test_every_word_set_named_in_the_code_exists():
 
 
 def test_word_sets_are_normalised_and_unique():
-    text = (_PACKAGE / "words.tsv").read_text(encoding="utf-8")
+    text = (_LEXICON / "lists" / "events.tsv").read_text(encoding="utf-8")
     names = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
     assert len(names) == len(set(names))
     assert all(re.fullmatch(r"[A-Z_]+", n) for n in names), names

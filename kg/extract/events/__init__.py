@@ -6,7 +6,7 @@ is a co-participant, ``بحضور X`` an attendee. Visits take their destination
 ``إلى``/``ل`` + place. A future prefix (``سيزور``) or a future date marks the event
 as planned.
 
-Modules: ``lexicon`` (the data files ``triggers.tsv`` and ``words.tsv``), ``refs``
+Modules: ``lexicon`` (the trigger table and the word lists of ``kg/lexicon``), ``refs``
 (mentions by token index), ``triggers`` (a trigger at a token, future prefix, modals,
 negation), ``clauses`` (clause, attendance and content ends, once per sentence),
 ``roles`` (subjects, objects, attendees, the two sides, ``role_priority``), ``places``

@@ -1,7 +1,8 @@
-"""The trigger lexicon and word sets of the event rules, read once from the data files
-beside this module: ``triggers.tsv`` (verb and noun triggers: type, roles, forms) and
-``words.tsv`` (named word sets: meeting nouns, negations, prepositions, …). Every word is
-normalised as token norms are (``kg.arabic.normalize``).
+"""The trigger lexicon and word sets of the event rules, read once from the lexicon's data:
+``kg/lexicon/tables/triggers.tsv`` (verb and noun triggers: type, roles, forms) and the lists of
+``kg/lexicon/lists/events.tsv`` (named word sets: meeting nouns, negations, prepositions, …,
+read with ``kg.lexicon.words``). Every word is normalised as token norms are
+(``kg.arabic.normalize``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 
 
@@ -35,49 +37,49 @@ class TriggerRow:
     written: tuple[str, ...]  # as in the file (``@NAME`` expanded)
 
 
-def _lines(name: str) -> list[tuple[int, list[str]]]:
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return [
-        (n, line.split("\t"))
-        for n, line in enumerate(text.splitlines(), 1)
-        if line.strip() and not line.startswith("#")
-    ]
+def word_sets() -> dict[str, frozenset[str]]:
+    """Every set of ``kg/lexicon/lists/events.tsv`` by name, normalised."""
+    return {name: lexicon.words(name) for name in _event_list_names()}
 
 
 @cache
-def word_sets() -> dict[str, frozenset[str]]:
-    """Every set of ``words.tsv`` by name, normalised."""
-    out: dict[str, frozenset[str]] = {}
-    for n, cols in _lines("words.tsv"):
-        if len(cols) != 2 or cols[0] in out:
-            raise ValueError(f"words.tsv line {n}: want one name<TAB>words row per set")
-        out[cols[0]] = frozenset(normalize(w) for w in cols[1].split())
-    return out
+def _event_list_names() -> tuple[str, ...]:
+    text = resources.files("kg.lexicon").joinpath("lists").joinpath("events.tsv").read_text(encoding="utf-8")
+    return tuple(
+        line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def words(name: str) -> frozenset[str]:
-    """One set of ``words.tsv``; a name it lacks is an error, not an empty set."""
-    return word_sets()[name]
+    """One word list of the lexicon (``kg.lexicon.words``); a name it lacks is an error."""
+    return lexicon.words(name)
+
+
+def _table(name: str) -> list[tuple[int, str]]:
+    """The numbered non-comment lines of a table under ``kg/lexicon/tables`` (numbers for errors)."""
+    text = resources.files("kg.lexicon").joinpath("tables").joinpath(name).read_text(encoding="utf-8")
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
 
 
 @cache
 def trigger_rows() -> tuple[TriggerRow, ...]:
     """The rows of ``triggers.tsv`` in file order."""
     rows = []
-    for n, cols in _lines("triggers.tsv"):
+    for n, line in _table("triggers.tsv"):
+        cols = line.split("\t")
         if len(cols) != 6:
             raise ValueError(f"triggers.tsv line {n}: want 6 tab-separated columns, got {len(cols)}")
         type_, subject_role, object_role, needs, nominal, forms = cols
         if nominal not in ("yes", "no"):
             raise ValueError(f"triggers.tsv line {n}: nominal is yes or no, not {nominal!r}")
         written = tuple(
-            w for f in forms.split() for w in (sorted(words(f[1:])) if f.startswith("@") else (f,))
+            w for f in forms.split() for w in (sorted(lexicon.words(f[1:])) if f.startswith("@") else (f,))
         )
         trigger = Trigger(
             type_,
             subject_role,
             object_role,
-            needs_object_noun=frozenset() if needs == "-" else words(needs),
+            needs_object_noun=frozenset() if needs == "-" else lexicon.words(needs),
             nominal=nominal == "yes",
         )
         rows.append(TriggerRow(n, trigger, tuple(normalize(w) for w in written), written))
