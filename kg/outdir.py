@@ -21,6 +21,9 @@ import shutil
 from pathlib import Path
 
 CURRENT = ".current"
+# The seconds each stage of the last build took: apart from build-report.json, which a
+# rebuild of the same inputs writes byte for byte the same.
+TIMES_NAME = "build-times.json"
 GENERATION_PREFIX = ".gen-"
 # Every name a build may publish at the top of OUT. A name the new generation lacks
 # (``graph.html`` after ``--no-pages``) disappears with the old generation.
@@ -30,6 +33,7 @@ OUTPUT_NAMES = (
     "graph.html",
     "pages",
     "build-report.json",
+    TIMES_NAME,
     "facts",
     "graph.graphml",
     "graph.gexf",
@@ -63,9 +67,10 @@ def clean_leftovers(out: Path) -> None:
     keep = current_generation(out)
     # Without a current link (an OUT of the old layout, or a copy that followed links) no
     # generation is known to be dead yet: they go after the next publication.
-    for p in out.iterdir() if keep is not None else ():
-        if _GEN_NUMBER.match(p.name) and p.name != keep.name:
-            _remove(p)
+    if keep is not None:
+        for p in out.iterdir():
+            if _GEN_NUMBER.match(p.name) and p.name != keep.name:
+                _remove(p)
     for pattern in _LEFTOVER_GLOBS:
         for p in out.glob(pattern):
             _remove(p)

@@ -103,7 +103,7 @@ def test_errors_are_one_clear_line(tmp_path: Path) -> None:
     assert missing.returncode == 1 and "no such file" in missing.stderr
     assert "Traceback" not in missing.stderr
     bad_date = kg("extract", "--text", "نص", "--date", "3/7/2020", check=False)
-    assert bad_date.returncode == 1 and "YYYY-MM-DD" in bad_date.stderr
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
     no_store = kg("query", str(tmp_path), "ASK {}", check=False)
     assert no_store.returncode == 1 and "kg build" in no_store.stderr
 

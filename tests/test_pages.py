@@ -318,6 +318,8 @@ def test_write_pages_figures_and_files(node_pages: tuple[Path, dict]) -> None:
     assert index["entities"]["person/akar"] == {
         "label": "خلوصي أكار",
         "aliases": ["أكار", "خلوصى آكار", "آكار"],
+        "titles": ["وزير الدفاع"],
+        "spellings": [],
         "kind": "person",
         "articles": 3,
         "page": "pages/entity/person-akar.html",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 
-def write_atomic(path: Path, write: Callable[[IO[bytes]], None]) -> int:
+def write_atomic(path: Path, write: Callable[[IO[bytes]], object]) -> int:
     """Call ``write`` with a binary file open on a temporary name, then move it to ``path``.
 
     Readers see the old file or the new one, never half of one; on any error the

@@ -62,7 +62,7 @@ def event_rows(graph: Graph) -> Iterator[dict]:
             "precision": t.precision if t else "unresolved",
             "date_source": event_date_source(ev) or "",
             "status": ev.status,
-            "place": _cell(labels.get(ev.place, ev.place or "")),
+            "place": _cell(labels.get(ev.place, ev.place) if ev.place else ""),
             "place_id": ev.place or "",
             "actors": _cell(actors),
             "num_sources": len(ev.articles),

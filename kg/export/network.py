@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import IO
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
 from kg.export.atomic import write_atomic
 from kg.model import Graph, event_date_source
@@ -80,6 +82,24 @@ def write_graphml(graph: Graph, path: Path, *, g: nx.DiGraph | None = None) -> i
 
 
 def write_gexf(graph: Graph, path: Path, *, g: nx.DiGraph | None = None) -> int:
-    """Write GEXF 1.2 (UTF-8) atomically; returns its size in bytes."""
+    """Write GEXF 1.2 (UTF-8) atomically; returns its size in bytes.
+
+    The file's ``lastmodifieddate`` is the newest publication date of the graph's articles
+    (absent when none has one), not the day it was written: the same articles give the
+    same file (networkx would stamp today's date)."""
     g = to_networkx(graph) if g is None else g
-    return write_atomic(path, lambda f: nx.write_gexf(g, f, encoding="utf-8", prettyprint=False))
+    dates = [a.dct for a in graph.articles if a.dct is not None]
+    stamp = max(dates).isoformat() if dates else None
+
+    def write(f: IO[bytes]) -> None:
+        writer = GEXFWriter(encoding="utf-8", prettyprint=False, version="1.2draft")
+        meta = writer.xml.find("meta")
+        if meta is not None:
+            if stamp is None:
+                meta.attrib.pop("lastmodifieddate", None)
+            else:
+                meta.set("lastmodifieddate", stamp)
+        writer.add_graph(g)
+        writer.write(f)
+
+    return write_atomic(path, write)

@@ -135,7 +135,7 @@ def grid_force_layout(
         push = np.where(dist2 < reach * reach, 1.0 / dist2, 0.0)  # k²/d along the unit vector
         if w is not None:
             push *= w
-        disp = np.stack([np.bincount(i, delta[:, c] * push, n) for c in (0, 1)], axis=1)
+        disp: np.ndarray = np.stack([np.bincount(i, delta[:, c] * push, n) for c in (0, 1)], axis=1)
         delta = pos[sources] - pos[targets]
         pull = delta * np.sqrt((delta**2).sum(1))[:, None]  # d²/k along the unit vector
         for c in (0, 1):

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from kg.arabic.normalize import normalize
 from kg.model import Entity, EventNode, Graph, event_date_source
@@ -148,7 +149,7 @@ def entity_page_data(idx: _Index, e: Entity, lang: str) -> dict:
     by_id = {it["id"]: it for it in items}
     dated = sorted((ev for ev, _ in taking_part if _dated(ev) and ev.id in listed), key=_timeline_key)
     undated = sorted((ev for ev, _ in taking_part if not _dated(ev) and ev.id in listed), key=lambda v: v.id)
-    data = {
+    data: dict[str, Any] = {
         "lang": lang,
         "strings": strings(lang),
         "page": "entity",
@@ -199,7 +200,7 @@ def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
     sources = []
     for article_id in dict.fromkeys([*ev.articles, *sentences]):
         a = idx.articles.get(article_id)
-        source = {
+        source: dict[str, Any] = {
             "article": article_id,
             "title": a.title if a else "",
             "source": a.source if a else None,
@@ -210,7 +211,7 @@ def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
         if omitted[article_id]:
             source["sentences_omitted"] = omitted[article_id]
         sources.append(source)
-    data = {
+    data: dict[str, Any] = {
         "lang": lang,
         "strings": strings(lang),
         "page": "event",
@@ -323,6 +324,7 @@ def write_pages(graph: Graph, out_dir: Path, *, lang: str = "ar", paged: set[str
             e.id: {
                 "label": e.label,
                 "aliases": list(e.aliases),
+                **_search_forms(e),
                 "kind": e.kind,
                 "articles": len(e.articles),
                 # An entity without a page of its own is found on the whole-graph page.
@@ -363,6 +365,7 @@ def _index_entries(graph_or_out_dir: Graph | Path | str) -> tuple[Path | None, I
                 {
                     "label": e.label,
                     "aliases": list(e.aliases),
+                    **_search_forms(e),
                     "articles": len(e.articles),
                     "page": page_path(e.id, event=False),
                 },
@@ -378,13 +381,40 @@ def _index_entries(graph_or_out_dir: Graph | Path | str) -> tuple[Path | None, I
     return out, data.get("entities", {}).items()
 
 
+def _search_forms(e: Entity) -> dict[str, list[str]]:
+    """What ``find_entities`` matches besides label and aliases: the titles the entity was
+    seen holding and the spellings its mentions were written with, each once."""
+    named = {_key(n) for n in (e.label, *e.aliases)}
+    spellings = {m.text: None for m in e.mentions if _key(m.text) not in named}
+    return {
+        "titles": sorted({t.title for t in e.titles}),
+        "spellings": sorted(spellings, key=lambda t: (_key(t), t)),
+    }
+
+
+def _without_titles(q: str, titles: list[str]) -> str:
+    """``q`` less the titles in front of it that the entity holds: ``الملك سلمان`` → ``سلمان``."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for t in titles:  # longest first: ``خادم الحرمين الشريفين`` before a shorter title
+            if q.startswith(t + " "):
+                q = q[len(t) + 1 :]
+                stripped = True
+    return q
+
+
 def find_entities(graph_or_out_dir: Graph | Path | str, name: str) -> list[tuple[str, str, Path]]:
-    """Entities whose label or an alias matches ``name``, best first: ``(id, label, page)``.
+    """Entities whose label, an alias or a spelling of a mention matches ``name``, best
+    first: ``(id, label, page)``.
 
     Names match after Arabic normalisation (``اكار`` finds ``أكار``), case folding and
-    collapsing spaces. An exact label beats an exact alias, which beats a name that
-    starts with the query, which beats one that contains it; ties go to the entity
-    reported by more articles. With an output folder the pages are absolute paths under
+    collapsing spaces (or with none: ``عبد العزيز`` is ``عبدالعزيز``), and with or without
+    the titles the entity holds in front (``الملك سلمان`` finds the king whose label is
+    ``سلمان بن عبدالعزيز آل سعود``). An exact label beats an exact alias or spelling (with
+    or without titles), which beats a name that starts with the query, which beats one that
+    contains it; ties go to the entity reported by more articles. With an output folder the
+    pages are absolute paths under
     it; with a graph they are relative to ``OUT``.
     """
     q = _key(name)
@@ -394,10 +424,14 @@ def find_entities(graph_or_out_dir: Graph | Path | str, name: str) -> list[tuple
     hits = []
     for entity_id, entry in entries:
         label_key = _key(entry["label"])
-        keys = [label_key, *(_key(a) for a in entry.get("aliases", []))]
+        keys = [label_key, *(_key(a) for a in (*entry.get("aliases", []), *entry.get("spellings", [])))]
+        titles = sorted({_key(t) for t in entry.get("titles", [])} - {""}, key=lambda t: (-len(t), t))
+        bare = _without_titles(q, titles)
+        # Spaces do not tell names apart (``عبد العزيز``, ``عبدالعزيز``): compared without them too.
+        joined = {k.replace(" ", "") for k in keys}
         if label_key == q:
             rank = 0
-        elif q in keys:
+        elif any(form and (form in keys or form.replace(" ", "") in joined) for form in (q, bare)):
             rank = 1
         elif any(k.startswith(q) for k in keys):
             rank = 2

@@ -170,13 +170,14 @@ def _sentence(out: _Emitter, m: MentionRef) -> str | None:
 
 
 def _classes(e: Entity, acts: bool, is_place: bool) -> list[str]:
+    classes: list[str]
     if e.kind == "person":
         classes = [t.SEM_ACTOR, t.PERSON]
     elif e.kind == "organization":
         classes = [t.SEM_ACTOR, t.ORGANIZATION]
     else:
         # A state that meets or signs is an actor too; its place-ness stays.
-        classes = [t.SEM_PLACE, t.PLACE] + ([t.SEM_ACTOR] if acts else [])
+        classes = [t.SEM_PLACE, t.PLACE, *([t.SEM_ACTOR] if acts else [])]
     if is_place and e.kind != "place":
         classes.append(t.SEM_PLACE)
     extra = t.SUBTYPE_CLASSES.get(e.subtype or "")
@@ -278,7 +279,7 @@ def _event(out: _Emitter, ev: EventNode, entities: dict[str, Entity]) -> None:
     for p in ev.participants:
         actor = _iri_of(p.entity, entities)
         if actor:
-            role_type = t.ROLE_TYPES.get(p.role, t.DEFAULT_ROLE_TYPE)
+            role_type: str = t.ROLE_TYPES.get(p.role, t.DEFAULT_ROLE_TYPE)
             roles.append((mint.role_iri(s, p.role, actor), actor, role_type))
     for actor in dict.fromkeys(a for _, a, _ in roles):
         out.link(s, t.HAS_ACTOR, actor)
@@ -314,11 +315,11 @@ def _event(out: _Emitter, ev: EventNode, entities: dict[str, Entity]) -> None:
     for emit in time_nodes:
         emit()
     for m in triggers:
-        node = _mention(out, m.trigger)
+        trigger = _mention(out, m.trigger)
         sentence = _sentence(out, m.sentence)
         # Two events read from one trigger share its node: link its sentence once.
-        if node and sentence and out.first(f"{node} {sentence}"):
-            out.link(node, t.SENTENCE, sentence)
+        if trigger and sentence and out.first(f"{trigger} {sentence}"):
+            out.link(trigger, t.SENTENCE, sentence)
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -445,7 +446,7 @@ def graph_to_rdf(graph: Graph, *, include_text: bool = True) -> rdflib.Graph:
 
 def triples_to_turtle(triples: Iterable[Triple]) -> bytes:
     """Turtle with the project's prefixes, the header in a fixed order."""
-    body = serialize(triples, format=RdfFormat.TURTLE, prefixes=t.PREFIXES)
+    body = serialize(triples, format=RdfFormat.TURTLE, prefixes=t.PREFIXES) or b""  # bytes: no output given
     # pyoxigraph orders its @prefix lines by its own rule; write ours for stable output.
     lines = body.split(b"\n")
     i = 0

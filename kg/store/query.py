@@ -211,7 +211,7 @@ _UPDATE_NAMES = {
 
 def _update_keyword(tree: Any) -> str | None:
     """The keyword of the first operation in rdflib's tree of an update."""
-    first = dict.get(tree, "request")[0]
+    first = dict.__getitem__(tree, "request")[0]  # dict's own: CompValue's item lookup resolves names
     name = getattr(first, "name", "")
     if name == "Modify":
         clauses = dict(first)

@@ -52,18 +52,23 @@ def render(
     if isinstance(result, QueryBoolean):
         if fmt == "table":
             return "true\n" if bool(result) else "false\n"
-        return result.serialize(format=_W3C[fmt]).decode("utf-8")
+        return _text(result.serialize(format=_W3C[fmt]))
     if isinstance(result, QuerySolutions):
         if fmt == "table":
             names = [v.value for v in result.variables]
             rows = [[solution[i] for i in range(len(names))] for solution in result]
             return table(names, rows, prefixes)
-        return result.serialize(format=_W3C[fmt]).decode("utf-8")
+        return _text(result.serialize(format=_W3C[fmt]))
     triples = list(result)
     if fmt == "table":
-        return serialize(triples, format=RdfFormat.TURTLE, prefixes=dict(prefixes)).decode("utf-8")
-    rows = [(tr.subject, tr.predicate, tr.object) for tr in triples]
+        return _text(serialize(triples, format=RdfFormat.TURTLE, prefixes=dict(prefixes)))
+    rows = [[tr.subject, tr.predicate, tr.object] for tr in triples]
     return {"csv": _csv, "tsv": _tsv, "json": _json}[fmt](["s", "p", "o"], rows)
+
+
+def _text(data: bytes | None) -> str:
+    """pyoxigraph's serialisation without an output file: bytes (None only when given one)."""
+    return (data or b"").decode("utf-8")
 
 
 # ---- the table -----------------------------------------------------------------------
