@@ -58,7 +58,9 @@ def words(name: str) -> frozenset[str]:
 def _table(name: str) -> list[tuple[int, str]]:
     """The numbered non-comment lines of a table under ``kg/lexicon/tables`` (numbers for errors)."""
     text = resources.files("kg.lexicon").joinpath("tables").joinpath(name).read_text(encoding="utf-8")
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    return [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
+    ]
 
 
 @cache

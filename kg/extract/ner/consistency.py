@@ -40,7 +40,8 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], min_ratio: floa
     forms = [[_forms(w) for w in words] for words in sentences]
     found: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for fs, row in zip(forms, tags, strict=True):
-        for a, b, label in bio_spans(row):
+        # In text order: the first label seen wins a tie below, whatever the set's hash order.
+        for a, b, label in sorted(bio_spans(row)):
             if b - a <= MAX_WORDS:
                 found[_key(fs, a, b - a)][label] += 1
     if not found:
