@@ -83,19 +83,31 @@ def _code_hash(with_model: bool) -> str:
     when an extraction rule changes, and stale facts would silently differ from a rebuild.
     """
     package = Path(kg.__file__).parent
-    skip_ner = package / "extract" / "ner"
-    # kg/model.py too: the pickled facts are its dataclasses, and a changed field list
-    # would unpickle into objects a rebuild would not make.
-    files = [package / "model.py", *(package / "extract").rglob("*"), *(package / "arabic").rglob("*")]
     h = hashlib.sha256()
-    for path in sorted(files):
-        if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
-            continue
-        if not with_model and skip_ner in path.parents:
-            continue  # the rules recogniser never loads the model
+    for path in hashed_files(with_model):
         h.update(path.relative_to(package).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:16]
+
+
+def hashed_files(with_model: bool) -> list[Path]:
+    """The files whose bytes the cached facts depend on, in a fixed order."""
+    package = Path(kg.__file__).parent
+    skip_ner = package / "extract" / "ner"
+    # kg/model.py too: the pickled facts are its dataclasses, and a changed field list
+    # would unpickle into objects a rebuild would not make. kg/lexicon: the word lists
+    # every rule reads are data, and a changed list changes the facts.
+    stages = ("extract", "arabic", "lexicon")
+    files = [package / "model.py", *(f for stage in stages for f in (package / stage).rglob("*"))]
+    return [
+        path
+        for path in sorted(files)
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and path.suffix != ".pyc"
+        # the rules recogniser never loads the model
+        and (with_model or skip_ner not in path.parents)
+    ]
 
 
 def _package_versions(ner: str) -> dict:

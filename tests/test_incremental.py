@@ -184,3 +184,16 @@ def _date(s: str):
     from datetime import date
 
     return date.fromisoformat(s)
+
+
+def test_cached_facts_depend_on_every_word_list() -> None:
+    """The word lists in kg/lexicon are what the rules read: a changed list must re-extract."""
+    from kg.facts import hashed_files
+
+    package = ROOT / "kg"
+    hashed = set(hashed_files(with_model=False))
+    lists = [p for p in (package / "lexicon").rglob("*") if p.is_file() and p.suffix in {".tsv", ".py"}]
+    assert lists
+    missing = [str(p.relative_to(ROOT)) for p in lists if p not in hashed]
+    assert not missing, missing
+    assert all(package / "extract" / "ner" not in p.parents for p in hashed)
