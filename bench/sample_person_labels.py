@@ -8,7 +8,7 @@ reuses the build in ``--out`` when it holds a store (``--rebuild`` redoes it), r
 person's ``rdfs:label`` from the store with SPARQL, samples ``--n`` of them with a fixed seed
 and prints them numbered, each with the junk classes it matches automatically:
 
-- ``trigger``: a trigger verb (``kg.extract.events.is_trigger_word``) or a verb with a future
+- ``trigger``: a trigger verb (``kg.lexicon.triggers.is_trigger_word``) or a verb with a future
   prefix glued to the name (``… بن سلمان سيترأس``);
 - ``glued``: several people in one, ``و`` + a known given name inside (``… ومحمد بن نايف``);
 - ``given``: a one-word known given name alone (``محمد``);
@@ -78,10 +78,10 @@ def _words(s: str) -> frozenset[str]:
 
 def junk_classes(label: str) -> list[str]:
     """The junk classes a person label matches (see the module docstring)."""
+    from kg.arabic.names import is_known_first_name
     from kg.arabic.normalize import normalize
-    from kg.extract.events import is_trigger_word
-    from kg.extract.names import is_known_first_name
-    from kg.extract.vocab import GIVEN_NAMES, STOP_WORDS
+    from kg.lexicon.triggers import is_trigger_word
+    from kg.lexicon.vocab import GIVEN_NAMES, STOP_WORDS
 
     words = normalize(label).split()
     if not words:

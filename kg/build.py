@@ -127,7 +127,7 @@ def _ignore_sigint() -> None:
 
 
 def _warm_resources(ner: str = "rules") -> None:
-    from kg.extract.resources import place_first_words, places, word_stats
+    from kg.lexicon.gazetteer import place_first_words, places, word_stats
 
     word_stats()
     places()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 Kind = Literal["person", "organization", "place"]
 # Meeting, Visit and Call are consultations (hd:Consultation, PLOVER's CONSULT).
@@ -22,6 +22,26 @@ Status = Literal["happened", "planned"]
 # headline, the dateline); the article's publication day (``اليوم``, or no date word);
 # or nowhere (the article gives none, and the event has no time).
 DateSource = Literal["stated", "inherited", "publication", "none"]
+# What an actor is to an event, most specific first: when one actor gets several roles in
+# one event (and when events merge across articles), the earliest here wins.
+RoleName = Literal[
+    "host",
+    "guest",
+    "caller",
+    "callee",
+    "visitor",
+    "signatory",
+    "speaker",
+    "destination",
+    "participant",
+    "attendee",
+]
+ROLE_ORDER: tuple[RoleName, ...] = get_args(RoleName)
+
+
+def role_priority(role: str) -> int:
+    """Rank of a role in ``ROLE_ORDER`` (lower wins); an unknown role ranks last."""
+    return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,6 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
     return {m for m in out if m in modules and m != name}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: circles in extract.events and extract.ner")
 def test_no_import_circle():
     modules = _modules()
     graph = nx.DiGraph()
@@ -141,7 +140,6 @@ def test_no_import_circle():
     assert not circles, "import circles:\n" + "\n".join(circles[:20])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: resolve still reads extract internals")
 def test_stages_import_down_the_pipeline():
     """``ingest`` and ``extract`` read no later stage; ``resolve`` reads no extraction internals
     (shared language data and name tests come from ``kg.lexicon`` and ``kg.arabic``)."""

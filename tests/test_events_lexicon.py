@@ -9,8 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.arabic.normalize import normalize
-from kg.extract.events import is_trigger_word
-from kg.extract.events.lexicon import noun_trigger, trigger_rows, verb_triggers, word_sets, words
+from kg.lexicon.triggers import is_trigger_word, noun_trigger, trigger_rows, verb_triggers, word_sets, words
 
 _PACKAGE = Path(resources.files("kg.extract.events"))
 _LEXICON = Path(resources.files("kg.lexicon"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.arabic.names import future_verb, looks_like_verb
 from kg.arabic.tokens import tokenize
 from kg.extract.mentions import find_mentions
-from kg.extract.names import future_verb, looks_like_verb
 
 
 def _mentions(text: str, kind: str | None = None) -> list[str]:

@@ -1,4 +1,4 @@
-"""Build ``kg/extract/data/lexicon.tsv``: how often each word is a name in ANERcorp,
+"""Build ``kg/lexicon/tables/name_stats.tsv``: how often each word is a name in ANERcorp,
 and how often its definite form (``ال`` + word) occurs in raw news (SaudiNewsNet).
 
 The rule-based recogniser needs to tell a name (``النمروش``) from a common word
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from kg.arabic.normalize import normalize
 
-OUT = Path(__file__).resolve().parents[1] / "kg" / "extract" / "data" / "lexicon.tsv"
+OUT = Path(__file__).resolve().parents[1] / "kg" / "lexicon" / "tables" / "name_stats.tsv"
 COLUMNS = ("O", "PERS", "LOC", "ORG", "MISC", "DEF")
 _WORD = re.compile(r"[\u0621-\u064A]+")
 

@@ -1,4 +1,4 @@
-"""Build ``kg/extract/data/known_names.txt``: full person names from the PETRARCH Arabic
+"""Build ``kg/lexicon/tables/known_names.txt``: full person names from the PETRARCH Arabic
 actor dictionary, so that names made of common words (``رجب طيب أردوغان``) are read whole.
 
 Only names are kept (entries whose words are all name words, starting with a given name);
@@ -20,10 +20,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.arabic.normalize import normalize
-from kg.extract import vocab
-from kg.extract.resources import word_stats
+from kg.lexicon import vocab
+from kg.lexicon.gazetteer import word_stats
 
-OUT = Path(__file__).resolve().parents[1] / "kg" / "extract" / "data" / "known_names.txt"
+OUT = Path(__file__).resolve().parents[1] / "kg" / "lexicon" / "tables" / "known_names.txt"
 _NOT_NAME = (
     vocab.TITLE_HEADS
     | vocab.TITLE_WORDS

@@ -132,3 +132,16 @@ def bare_forms(norm: str) -> tuple[tuple[str, str], ...]:
 
 def without_article(norm: str) -> str:
     return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
+
+
+def strip_proclitics(text: str, stem: str) -> str:
+    """Drop written proclitics so that only the stem's letters remain."""
+    # Count the stem's letters from the end of the written word.
+    letters = sum(1 for ch in stem if "\u0621" <= ch <= "\u064a")
+    k = len(text)
+    seen = 0
+    while k > 0 and seen < letters:
+        k -= 1
+        if "\u0621" <= text[k] <= "\u064a":
+            seen += 1
+    return text[k:]

@@ -11,12 +11,22 @@ from dataclasses import replace
 
 from kg.arabic.tokens import Token, sentence_spans, tokenize
 from kg.extract.entities import chain
-from kg.extract.events import ActorRef, find_events, role_priority
+from kg.extract.events import ActorRef, find_events
 from kg.extract.events.anchoring import ahead_weekdays, anchor_places, anchor_times
 from kg.extract.events.roles import meeting_sides
 from kg.extract.mentions import Found, find_mentions
-from kg.extract.vocab import FAITH_WORDS
-from kg.model import Article, ArticleFacts, Event, LocalEntity, Mention, Role, Span, TimeExpression
+from kg.lexicon.vocab import FAITH_WORDS
+from kg.model import (
+    Article,
+    ArticleFacts,
+    Event,
+    LocalEntity,
+    Mention,
+    Role,
+    Span,
+    TimeExpression,
+    role_priority,
+)
 
 
 def _find_times(text: str, dct):
@@ -223,7 +233,7 @@ def _dateline_entity(article: Article, entities: list[LocalEntity]) -> int | Non
     if not article.dateline_place:
         return None
     from kg.arabic.normalize import normalize
-    from kg.extract.resources import places
+    from kg.lexicon.gazetteer import places
 
     want = normalize(article.dateline_place)
     for idx, ent in enumerate(entities):

@@ -17,11 +17,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.arabic.names import name_key
 from kg.arabic.normalize import normalize
-from kg.arabic.tokens import Token, bare_forms
-from kg.extract import vocab
-from kg.extract.mentions import Found, _post_at, strip_proclitics
-from kg.extract.names import name_key
+from kg.arabic.tokens import Token, bare_forms, strip_proclitics
+from kg.extract.mentions import Found, _post_at
+from kg.lexicon import vocab
 
 # Single-word titles that are courtesy or rank, not an office (``الأمير``, ``الدكتور``).
 _OFFICE_WORDS = frozenset(normalize(w) for w in ("الملك", "الملكة", "الرئيس", "السلطان", "العاهل", "البابا"))

@@ -15,13 +15,22 @@ from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
+from kg.arabic.name_match import (
+    answers,
+    first_word_shapes,
+    fuzzy_word,
+    name_words,
+    same_person_name,
+    title_lookup_key,
+    word_shapes,
+)
+from kg.arabic.names import name_key, name_likeness
 from kg.arabic.normalize import normalize
-from kg.arabic.tokens import Token, bare_forms
-from kg.extract import coref, vocab
-from kg.extract.mentions import Found, strip_proclitics
-from kg.extract.names import name_key, name_likeness, skeleton
-from kg.extract.resources import word_stats
-from kg.extract.vocab import NAME_LINKS
+from kg.arabic.tokens import Token, bare_forms, strip_proclitics
+from kg.extract import coref
+from kg.extract.mentions import Found
+from kg.lexicon import vocab
+from kg.lexicon.vocab import NAME_LINKS
 from kg.model import LocalEntity, Mention
 
 
@@ -251,7 +260,7 @@ def _posts_beside_names(
         return any(
             other != idx
             and f.affiliation in (None, clusters[other].affiliation)
-            and any(tk == want or (f.affiliation is not None and _answers(tk, want)) for tk in keys)
+            and any(tk == want or (f.affiliation is not None and answers(tk, want)) for tk in keys)
             for other, keys in held
         )
 
@@ -375,7 +384,7 @@ def _counterpart_of(clusters: list[_Cluster], named: int, subject: int, country:
             continue
         if not country and (c.affiliation is None or c.affiliation == s.affiliation):
             continue
-        if any(_answers(tk, want) or _answers(want, tk) for tk in _office_keys(c) for want in keys):
+        if any(answers(tk, want) or answers(want, tk) for tk in _office_keys(c) for want in keys):
             found.append(idx)
     if len(found) == 1:
         return found[0]
@@ -496,14 +505,14 @@ class _ClusterIndex:
         for shape in first_word_shapes(words):
             self.blocks[("shape", shape)].append(idx)
         if len(words) == 1:
-            for shape in _word_shapes(words[0]):
+            for shape in word_shapes(words[0]):
                 self.blocks[("single", shape)].append(idx)
-            if _fuzzy_word(words[0]):
+            if fuzzy_word(words[0]):
                 self.fuzzy_single.add(words[0], idx)
         else:
-            for shape in _word_shapes(words[-1]):
+            for shape in word_shapes(words[-1]):
                 self.blocks[("family", shape)].append(idx)
-            if _fuzzy_word(words[-1]):
+            if fuzzy_word(words[-1]):
                 self.fuzzy_family.add(words[-1], idx)
 
     def candidates(self, kind: str, key: str) -> list[int]:
@@ -517,27 +526,14 @@ class _ClusterIndex:
             for shape in first_word_shapes(words):
                 found.update(get(("shape", shape), ()))
             if len(words) == 1:
-                for shape in _word_shapes(words[0]):
+                for shape in word_shapes(words[0]):
                     found.update(get(("family", shape), ()))
                 found.update(_fuzzy_hits(words[0], self.fuzzy_family))
             else:
-                for shape in _word_shapes(words[-1]):
+                for shape in word_shapes(words[-1]):
                     found.update(get(("single", shape), ()))
                 found.update(_fuzzy_hits(words[-1], self.fuzzy_single))
         return sorted(found)
-
-
-def _word_shapes(word: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """Two keys, one of which a word shares with any ``_similar_word`` of it but those of
-    the fuzz rule: its skeleton, and its letters by sound class (a ``_letter_variant``
-    changes one letter within its class)."""
-    by_class = "".join(str(_LETTER_CLASS[c]) if c in _LETTER_CLASS else c for c in word)
-    return ("s", skeleton(word)), ("c", by_class)
-
-
-def _fuzzy_word(word: str) -> bool:
-    """A word ``_similar_word`` may match by ``fuzz.ratio`` alone."""
-    return len(word) >= 5 and _transliterated(word, word)
 
 
 MAX_FUZZY = 512
@@ -557,156 +553,11 @@ class _Pool:
 
 
 def _fuzzy_hits(word: str, pool: _Pool) -> list[int]:
-    if not pool.words or not _fuzzy_word(word):
+    if not pool.words or not fuzzy_word(word):
         return []
     # A point below the rule's 80: rounding aside, every pair the rule takes is a candidate.
     hits = process.extract(word, pool.words, scorer=fuzz.ratio, score_cutoff=79, limit=None)
     return [pool.clusters[k] for _, _, k in hits]
-
-
-def same_person_name(a: str, b: str) -> bool:
-    """Two name keys that one article would use for one person.
-
-    ``صلاح الدين النمروش`` ~ ``النمروش``; ``محمد بن سلمان`` ~ ``محمد بن سلمان بن عبدالعزيز``;
-    ``يشار غولار`` ~ ``ياشار غولار`` (same consonant skeletons).
-    """
-    wa, wb = a.split(), b.split()
-    if not wa or not wb:
-        return False
-    ga, gb = generation(wa), generation(wb)
-    if ga and gb and ga != gb:
-        return False  # ``جورج بوش الأب`` and ``جورج بوش الابن`` (``جورج دبليو بوش``)
-    wa = [w for w in wa if w not in _GENERATION]
-    wb = [w for w in wb if w not in _GENERATION]
-    if not wa or not wb:
-        return False
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if _is_subsequence(short, long_):
-        if len(short) > 1 and "بن" not in long_ and long_[-len(short) :] == short and short[1] != "ال":
-            # ``جاويش أوغلو`` ~ ``مولود جاويش أوغلو``: the name without the given name; not
-            # ``عبدالعزيز آل سعود`` (a given name and his house) in ``سلمان عبدالعزيز آل سعود``.
-            return True
-        if len(short) > 1:
-            # The same given name and a lineage that agrees: ``عادل الجبير`` ~ ``عادل بن أحمد
-            # الجبير``; never ``سلمان بن عبدالعزيز`` ~ ``محمد بن سلمان بن عبدالعزيز`` (his son)
-            # nor ``سلطان بن عبدالعزيز`` ~ ``سلطان بن سلمان بن عبدالعزيز`` (his grandson).
-            return short[0] == long_[0] and _lineage_agrees(short, long_)
-        # A one-word name matches only a family name (last word), never a given name.
-        return short[0] == long_[-1] and long_[-2:-1] not in (["بن"], ["ال"])
-    if len(short) == 1 and len(long_) >= 2 and long_[-2] not in ("بن", "ال"):
-        # ``نتنياهو`` ~ ``بنيامين نتانياهو``: a transliterated family name, spelt otherwise.
-        return _similar_word(short[0], long_[-1])
-    if len(wa) == len(wb) and len(wa) >= 2:
-        # Transliterations: every word alike (``يشار/ياشار``, ``تاياني/تاجاني``), the
-        # given name by skeleton, the rest by skeleton or close spelling.
-        if not (
-            wa[0] == wb[0]
-            or _letter_variant(wa[0], wb[0])
-            or (_transliterated(wa[0], wb[0]) and skeleton(wa[0]) == skeleton(wb[0]))
-        ):
-            return False
-        return all(_similar_word(x, y) for x, y in zip(wa[1:], wb[1:], strict=True))
-    return False
-
-
-# Words that tell a father from his son of the same name.
-_GENERATION = {"الاب": "father", "الابن": "son", "دبليو": "son", "الاكبر": "father", "الاصغر": "son"}
-
-
-def name_words(words: list[str]) -> list[str]:
-    """The words ``same_person_name`` compares: generation markers (الابن، الأب) set aside."""
-    return [w for w in words if w not in _GENERATION]
-
-
-def last_word_shape(words: list[str]) -> str:
-    """Blocking key of a family name for ``same_person_name``'s one-word rule."""
-    return skeleton(words[-1])
-
-
-def first_word_shapes(words: list[str]) -> tuple[tuple[int, str, str], ...]:
-    """Keys that two same-length names ``same_person_name`` may join share: the first word's
-    skeleton, or its letters by sound class (``سيرجي/سيرغي``). For blocking."""
-    by_class = "".join(str(_LETTER_CLASS[c]) if c in _LETTER_CLASS else c for c in words[0])
-    return ((len(words), "s", skeleton(words[0])), (len(words), "c", by_class))
-
-
-def generation(words: list[str]) -> str | None:
-    """``father``/``son`` when the name carries a generation word (``الأب``, ``دبليو``)."""
-    return next((_GENERATION[w] for w in words if w in _GENERATION), None)
-
-
-def _transliterated(a: str, b: str) -> bool:
-    """Both words may be spellings of a foreign name: no article, not a known Arabic name.
-
-    Native names differ by one letter and are different people (محمد/محمود, العلي/العلوي),
-    so loose matching is kept for words such as ``تاياني/تاجاني`` and ``غولار/جولار``.
-    """
-    stats = word_stats()
-    for w in (a, b):
-        if w.startswith("ال") or w in NAME_LINKS:
-            return False
-        s = stats.get(w)
-        if s is not None and s.person >= 1:
-            return False
-    return True
-
-
-def _similar_word(a: str, b: str) -> bool:
-    if a == b or _letter_variant(a, b):
-        return True
-    if not _transliterated(a, b):
-        return False
-    return skeleton(a) == skeleton(b) or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
-
-
-# Letters that render one foreign sound: ``سيرجي/سيرغي`` (g), ``تاياني/طاياني`` (t).
-_LETTER_CLASS = {c: k for k, letters in enumerate(("جغقك", "تط", "سصث", "زذظ", "دض")) for c in letters}
-
-
-def _letter_variant(a: str, b: str) -> bool:
-    """One spelling with another letter for the same foreign sound, nothing else changed.
-
-    Vowel letters are not swapped here: ``محمد/محمود`` are two native names.
-    """
-    if len(a) != len(b) or len(a) < 4 or a == b:
-        return False
-    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(diffs) != 1 or _LETTER_CLASS.get(diffs[0][0], -1) != _LETTER_CLASS.get(diffs[0][1], -2):
-        return False
-    # ``جمال/كمال``: two native names. Native words also occur as nouns with the article
-    # (``الجمال``, ``الكمال``); a transliterated name does not, and its rarer spelling is rare.
-    stats = [word_stats().get(w) for w in (a, b)]
-    native = [s is not None and s.definite >= 5 for s in stats]
-    persons = [s.person if s is not None else 0 for s in stats]
-    return not all(native) and min(persons) < 3
-
-
-def _lineage(words: list[str]) -> tuple[list[str], list[str]]:
-    """(given name and forefathers named with ``بن``, the rest: family name and middle names)."""
-    chain, rest = [words[0]], []
-    k = 1
-    while k < len(words):
-        if words[k] in ("بن", "بنت") and k + 1 < len(words):
-            chain.append(words[k + 1])
-            k += 2
-            continue
-        rest.append(words[k])
-        k += 1
-    return chain, rest
-
-
-def _lineage_agrees(short: list[str], long_: list[str]) -> bool:
-    chain_s, rest_s = _lineage(short)
-    chain_l, rest_l = _lineage(long_)
-    if chain_l[: len(chain_s)] != chain_s:
-        return False
-    # ``عادل أحمد الجبير`` writes the father without ``بن``.
-    return not rest_s or _is_subsequence(rest_s, chain_l[len(chain_s) :] + rest_l)
-
-
-def _is_subsequence(short: list[str], long_: list[str]) -> bool:
-    it = iter(long_)
-    return all(any(w == x for x in it) for w in short)
 
 
 def _absorb(c: _Cluster, f: Found) -> None:
@@ -715,28 +566,6 @@ def _absorb(c: _Cluster, f: Found) -> None:
         c.name, c.key = f.name, f.key
     c.affiliation = c.affiliation or f.affiliation
     c.country = c.country or f.country
-
-
-def _title_key(title: str) -> str:
-    words = [w for w in normalize(title).split() if w not in vocab.DEMONYMS]
-    return " ".join(words)
-
-
-def title_lookup_key(title: str) -> str:
-    """The key a post alone is looked up by: no demonym, ``خادم الحرمين الشريفين`` → ``الملك``."""
-    want = _title_key(title)
-    return vocab.TITLE_ALONE_REFERS.get(want, want)
-
-
-def holds_title(held: str, want: str) -> bool:
-    """A post held (as written with a name) answers a post written alone: ``وزير الخارجية
-    السعودي عادل الجبير`` answers ``وزير الخارجية``; ``الملك سلمان`` answers ``الملك``."""
-    return _answers(title_lookup_key(held), want)
-
-
-def _answers(tk: str, want: str) -> bool:
-    """``holds_title`` on the lookup key ``tk`` of the post held."""
-    return tk == want or tk.startswith(want + " ") or want in tk.split()
 
 
 def _held_titles(clusters: list[_Cluster]) -> list[tuple[int, tuple[str, ...]]]:
@@ -756,7 +585,7 @@ def _holder_of(clusters: list[_Cluster], held: list[tuple[int, tuple[str, ...]]]
     candidates = []
     for idx, keys in held:
         # ``وزير الخارجية الأمريكي`` names no one whose country this article did not give.
-        if f.affiliation in (None, clusters[idx].affiliation) and any(_answers(tk, want) for tk in keys):
+        if f.affiliation in (None, clusters[idx].affiliation) and any(answers(tk, want) for tk in keys):
             candidates.append(idx)
     return candidates[0] if len(candidates) == 1 else None
 

@@ -3,7 +3,7 @@
 Arabic news names people after their post: ``وزير الدفاع التركي خلوصي أكار``. The
 recogniser reads a post (head word, its genitive complement, a nationality adjective,
 an affiliation such as ``بحكومة الوفاق``), then the name words that follow it; name
-words are told from common words by ANERcorp statistics (``kg.extract.names``).
+words are told from common words by ANERcorp statistics (``kg.arabic.names``).
 Places come from the gazetteer with clitics stripped (``بطرابلس``, ``لليبيا``).
 """
 
@@ -12,10 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.arabic.normalize import display_form, normalize
-from kg.arabic.tokens import Token, bare_forms
-from kg.extract import vocab
-from kg.extract.names import (
+from kg.arabic.names import (
     future_verb,
     is_known_first_name,
     is_name_word,
@@ -23,7 +20,11 @@ from kg.extract.names import (
     name_key,
     name_likeness,
 )
-from kg.extract.resources import Place, known_names, place_first_words, places, word_stats
+from kg.arabic.normalize import display_form, normalize
+from kg.arabic.tokens import Token, bare_forms, strip_proclitics
+from kg.lexicon import vocab
+from kg.lexicon.gazetteer import Place, known_names, place_first_words, places, word_stats
+from kg.lexicon.triggers import is_trigger_word
 
 
 @dataclass(frozen=True)
@@ -301,19 +302,6 @@ def _surface_prefix(text: str, prefix: str) -> str:
             count += 1
         k += 1
     return text[:k]
-
-
-def strip_proclitics(text: str, stem: str) -> str:
-    """Drop written proclitics so that only the stem's letters remain."""
-    # Count the stem's letters from the end of the written word.
-    letters = sum(1 for ch in stem if "\u0621" <= ch <= "\u064a")
-    k = len(text)
-    seen = 0
-    while k > 0 and seen < letters:
-        k -= 1
-        if "\u0621" <= text[k] <= "\u064a":
-            seen += 1
-    return text[k:]
 
 
 # ---- persons -----------------------------------------------------------------------
@@ -598,8 +586,6 @@ def _name_like_place(tokens: list[Token], place: tuple[Place, int, str]) -> bool
 
 
 def _is_trigger(norm: str) -> bool:
-    from kg.extract.events import is_trigger_word  # events reads mentions: imported late
-
     return is_trigger_word(norm)
 
 

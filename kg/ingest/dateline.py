@@ -252,6 +252,6 @@ def _is_place(side: str) -> bool:
 
 def _place_names() -> dict:
     """Arabic names of countries and cities: the extractor's gazetteer (CLDR + GeoNames)."""
-    from kg.extract.resources import places
+    from kg.lexicon.gazetteer import places
 
     return places()

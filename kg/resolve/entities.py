@@ -14,9 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kg.arabic.normalize import normalize
-from kg.arabic.tokens import bare_forms
-from kg.extract.entities import (
+from kg.arabic.name_match import (
     first_word_shapes,
     generation,
     last_word_shape,
@@ -24,9 +22,11 @@ from kg.extract.entities import (
     same_person_name,
     title_lookup_key,
 )
-from kg.extract.names import is_known_first_name
-from kg.extract.resources import country_labels
-from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, TITLES_ALONE
+from kg.arabic.names import is_known_first_name
+from kg.arabic.normalize import normalize
+from kg.arabic.tokens import bare_forms
+from kg.lexicon.gazetteer import country_labels
+from kg.lexicon.vocab import GIVEN_NAMES, NAME_LINKS, TITLES_ALONE
 from kg.model import ArticleFacts, Entity, Mention, MentionRef, TitleHeld
 from kg.resolve.keys import place_key
 from kg.resolve.repeats import add_family_repeats

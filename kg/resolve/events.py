@@ -17,8 +17,16 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.arabic.normalize import normalize
-from kg.extract.events import role_priority
-from kg.model import ArticleFacts, Entity, EventMention, EventNode, MentionRef, Participation, TimeExpression
+from kg.model import (
+    ArticleFacts,
+    Entity,
+    EventMention,
+    EventNode,
+    MentionRef,
+    Participation,
+    TimeExpression,
+    role_priority,
+)
 from kg.resolve.entities import LocalRef
 
 

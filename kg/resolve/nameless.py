@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.arabic.names import name_key
 from kg.arabic.normalize import normalize
-from kg.extract import vocab
-from kg.extract.names import name_key
-from kg.extract.resources import known_names
+from kg.lexicon import vocab
+from kg.lexicon.gazetteer import known_names
 from kg.model import Entity
 
 

@@ -20,12 +20,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import accumulate
 
+from kg.arabic.names import is_known_first_name, name_likeness
 from kg.arabic.normalize import normalize
-from kg.arabic.tokens import bare_forms
-from kg.extract.mentions import strip_proclitics
-from kg.extract.names import is_known_first_name, name_likeness
-from kg.extract.resources import places, word_stats
-from kg.extract.vocab import GIVEN_NAMES, NAME_LINKS, NAME_SECOND_PARTS, STOP_WORDS
+from kg.arabic.tokens import bare_forms, strip_proclitics
+from kg.lexicon.gazetteer import places, word_stats
+from kg.lexicon.vocab import GIVEN_NAMES, NAME_LINKS, NAME_SECOND_PARTS, STOP_WORDS
 from kg.model import ArticleFacts, LocalEntity, Mention
 from kg.resolve.keys import place_key
 

@@ -6,20 +6,18 @@ is a co-participant, ``بحضور X`` an attendee. Visits take their destination
 ``إلى``/``ل`` + place. A future prefix (``سيزور``) or a future date marks the event
 as planned.
 
-Modules: ``lexicon`` (the trigger table and the word lists of ``kg/lexicon``), ``refs``
+Modules (the trigger table and word lists are read by ``kg.lexicon.triggers``): ``refs``
 (mentions by token index), ``triggers`` (a trigger at a token, future prefix, modals,
 negation), ``clauses`` (clause, attendance and content ends, once per sentence),
-``roles`` (subjects, objects, attendees, the two sides, ``role_priority``), ``places``
+``roles`` (subjects, objects, attendees, the two sides), ``places``
 (destination, venue, topic markers), ``sentence`` (``find_events`` for one sentence).
 """
 
 from __future__ import annotations
 
-from kg.extract.events.lexicon import Trigger
 from kg.extract.events.refs import ActorRef
-from kg.extract.events.roles import role_priority
 from kg.extract.events.sentence import find_events
-from kg.extract.events.triggers import is_trigger_word
+from kg.lexicon.triggers import Trigger
 from kg.model import Role
 
-__all__ = ["ActorRef", "Role", "Trigger", "find_events", "is_trigger_word", "role_priority"]
+__all__ = ["ActorRef", "Role", "Trigger", "find_events"]

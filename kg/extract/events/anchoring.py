@@ -23,8 +23,8 @@ from datetime import date, timedelta
 
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
-from kg.extract.events.lexicon import verb_triggers, words
 from kg.extract.timex.lexicon import ALL_MONTHS
+from kg.lexicon.triggers import verb_triggers, words
 from kg.model import Event, TimeExpression
 
 # The lead: the first sentence, or this many characters, whichever ends later.

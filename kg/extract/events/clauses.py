@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.arabic.tokens import Token
-from kg.extract.events.lexicon import words
+from kg.lexicon.triggers import words
 
 _CLAUSE_END = words("CLAUSE_END")
 _ATTENDANCE_END = words("ATTENDANCE_END")

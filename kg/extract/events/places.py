@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from kg.arabic.tokens import Token
 from kg.extract.events.clauses import Ends
-from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.triggers import tour_leg
+from kg.lexicon.triggers import Trigger, words
 from kg.model import Mention
 
 _DEST_PREPS = words("DEST_PREPS")

@@ -10,9 +10,9 @@ before the phrase.
 from __future__ import annotations
 
 from kg.arabic.tokens import Token, bare_forms
-from kg.extract.events.lexicon import words
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import names_a_facility
+from kg.lexicon.triggers import words
 from kg.model import Mention
 
 _RECEIVED_NOUNS = words("RECEIVED_NOUNS")  # استقباله …

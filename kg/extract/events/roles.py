@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kg.arabic.names import is_name_word
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends
-from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.refs import ActorRef
-from kg.extract.names import is_name_word
-from kg.extract.resources import places
-from kg.extract.vocab import HONORIFICS, ORG_HEADS, TITLE_WORDS, TITLES_ALONE
+from kg.lexicon.gazetteer import places
+from kg.lexicon.triggers import Trigger, words
+from kg.lexicon.vocab import HONORIFICS, ORG_HEADS, TITLE_WORDS, TITLES_ALONE
 from kg.model import Mention
 
 _ATTEND = words("ATTEND")
@@ -48,23 +48,6 @@ _POST_UNITS = words("POST_UNITS")
 _RECEPTION_NOUNS = words("RECEPTION_NOUNS")
 _RECEPTION_VERBS = words("RECEPTION_VERBS")
 _ABSTRACT_END = normalize("ية")  # as token norms write it (ة → ه)
-
-
-def role_priority(role: str) -> int:
-    """When one actor gets several roles in one event, the most specific wins."""
-    order = [
-        "host",
-        "guest",
-        "caller",
-        "callee",
-        "visitor",
-        "signatory",
-        "speaker",
-        "destination",
-        "participant",
-        "attendee",
-    ]
-    return order.index(role) if role in order else len(order)
 
 
 def meeting_sides(event_type: str, entity_roles: Iterable[tuple[int, str]]) -> tuple[int, ...] | None:

@@ -8,7 +8,6 @@ from itertools import accumulate
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends, scan_ends
-from kg.extract.events.lexicon import Trigger, words
 from kg.extract.events.places import find_place, more_destinations
 from kg.extract.events.receivers import receiver_roles, receivers_at, receivers_before
 from kg.extract.events.refs import ActorRef
@@ -36,6 +35,7 @@ from kg.extract.events.triggers import (
     tour_leg,
     trigger_at,
 )
+from kg.lexicon.triggers import Trigger, words
 from kg.model import Mention, Span, TimeExpression
 
 

@@ -5,7 +5,7 @@ triggers (``زيارة``, ``مذكرة … الموقعة``), and what negates o
 from __future__ import annotations
 
 from kg.arabic.tokens import Token, bare_forms
-from kg.extract.events.lexicon import Trigger, noun_trigger, verb_triggers, words
+from kg.lexicon.triggers import Trigger, noun_trigger, verb_triggers, words
 
 _VERBS = verb_triggers()
 _VISIT_NOUN, _VISIT_NOUNS = noun_trigger("Visit")
@@ -55,11 +55,6 @@ SIGNING_NOUN = Trigger("Agreement", "signatory", "signatory", nominal=True, acto
 # How far before the relative pronoun the meeting noun it stands for may be (``الدورة القادمة
 # للقمة والتي``: the noun, then its adjective or genitive).
 _ANTECEDENT_REACH = 3
-
-
-def is_trigger_word(norm: str) -> bool:
-    """A known trigger verb, with its future prefix or a dual/plural ending (``أكدا``)."""
-    return any(form in _VERBS for form in (norm, norm[1:] if norm[:1] == "س" else norm, norm[:-1], norm[:-2]))
 
 
 def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:

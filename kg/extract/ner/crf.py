@@ -59,7 +59,7 @@ def definite_counts() -> dict[str, int]:
 
     Only that column: the other columns count ANERcorp labels, which the CRF learns itself.
     """
-    from kg.extract.resources import word_stats
+    from kg.lexicon.gazetteer import word_stats
 
     return {w: s.definite for w, s in word_stats().items() if s.definite}
 

@@ -23,8 +23,8 @@ from kg.arabic.tokens import bare_forms
 
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
-    from kg.extract import vocab
-    from kg.extract.resources import place_first_words, places
+    from kg.lexicon import vocab
+    from kg.lexicon.gazetteer import place_first_words, places
 
     table = places()
     single = frozenset(k for k in table if " " not in k)
@@ -52,7 +52,7 @@ def _lists() -> dict[str, frozenset[str]]:
 def _model_names() -> set[str]:
     """First words of the known full names in the model's own list.
 
-    ``model/known_names.txt``, not ``kg/extract/data/known_names.txt``: the rules' copy is
+    ``model/known_names.txt``, not ``kg/lexicon/tables/known_names.txt``: the rules' copy is
     filtered with ANERcorp counts that include the dev split; this one with the training
     part only (``training/build_names.py --lexicon``), so the dev score stays honest.
     """

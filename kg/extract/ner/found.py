@@ -17,7 +17,7 @@ from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
 from kg.extract.ner import LABEL_KIND, Span3, get_recogniser
-from kg.extract.vocab import FAITH_WORDS
+from kg.lexicon.vocab import FAITH_WORDS
 
 
 def add_model_mentions(
@@ -63,7 +63,7 @@ def _overlaps(start: int, end: int, starts: list[int], reach: list[int]) -> bool
 
 def _conjuncts(toks: list[Token], first: int, last: int, kind: str) -> list[tuple[int, int]]:
     """A person span the model ran over ``و`` (``رودريغيز وكيري``): two people."""
-    from kg.extract.resources import word_stats
+    from kg.lexicon.gazetteer import word_stats
 
     if kind != "person":
         return [(first, last)]
@@ -121,8 +121,8 @@ def _decode(backend: str, text: str) -> _Spans:
 
 
 def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found | None:
+    from kg.arabic.names import name_key
     from kg.extract.mentions import match_place, place_found
-    from kg.extract.names import name_key
 
     start, end = toks[first].start, toks[last].end
     prefix = ""
@@ -146,8 +146,8 @@ def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Fo
 
 def _without_trailing_verb(toks: list[Token], first: int, last: int) -> int:
     """``… بن سلمان سيترأس``: the model ran the name into the verb after it."""
-    from kg.extract.events import is_trigger_word
-    from kg.extract.names import future_verb
+    from kg.arabic.names import future_verb
+    from kg.lexicon.triggers import is_trigger_word
 
     while last >= first and (future_verb(toks[last].norm) or is_trigger_word(toks[last].norm)):
         last -= 1

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from kg.arabic.normalize import normalize
-from kg.extract.ner import CRFRecogniser
+from kg.extract.ner.base import CRFRecogniser
 from kg.extract.ner.crf import by_length, grown, stem, viterbi, word_features, word_rows
 
 MODEL_FILE = "neural.npz"

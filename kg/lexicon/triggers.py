@@ -99,3 +99,9 @@ def noun_trigger(type_: str) -> tuple[Trigger, frozenset[str]]:
     """The noun trigger of an event type and its forms."""
     (row,) = [r for r in trigger_rows() if r.trigger.nominal and r.trigger.type == type_]
     return row.trigger, frozenset(row.forms)
+
+
+def is_trigger_word(norm: str) -> bool:
+    """A known trigger verb, with its future prefix or a dual/plural ending (``أكدا``)."""
+    verbs = verb_triggers()
+    return any(form in verbs for form in (norm, norm[1:] if norm[:1] == "س" else norm, norm[:-1], norm[:-2]))

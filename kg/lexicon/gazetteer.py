@@ -168,7 +168,7 @@ _REGION = frozenset(
 @lru_cache(maxsize=1)
 def word_stats() -> dict[str, WordStats]:
     table: dict[str, WordStats] = {}
-    text = resources.files("kg.extract").joinpath("data/lexicon.tsv").read_text(encoding="utf-8")
+    text = resources.files("kg.lexicon").joinpath("tables/name_stats.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.startswith("#"):
             continue
@@ -264,7 +264,7 @@ def country_labels() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def known_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word → full person names known from the PETRARCH actor dictionary (longest first)."""
-    text = resources.files("kg.extract").joinpath("data/known_names.txt").read_text(encoding="utf-8")
+    text = resources.files("kg.lexicon").joinpath("tables/known_names.txt").read_text(encoding="utf-8")
     table: dict[str, list[tuple[str, ...]]] = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):

@@ -3,7 +3,7 @@ adjectives, organisation heads, function words. All entries are in normalised fo
 (see ``kg.arabic.normalize``): one alef, ي for ى, ه for ة.
 
 Large open lists (place names, name statistics) are package data, loaded in
-``kg.extract.resources``.
+``kg.lexicon.gazetteer``.
 """
 
 from __future__ import annotations

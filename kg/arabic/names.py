@@ -12,8 +12,9 @@ import re
 from functools import lru_cache
 
 from kg.arabic.normalize import normalize
-from kg.extract.resources import word_stats
-from kg.extract.vocab import (
+from kg.lexicon.gazetteer import word_stats
+from kg.lexicon.triggers import is_trigger_word
+from kg.lexicon.vocab import (
     DEMONYMS,
     GIVEN_NAMES,
     HONORIFICS,
@@ -147,8 +148,6 @@ _VERB_SHAPE = re.compile(r"^(س[يتن][^\s]{3,}|[^\s]{3,}(وا|تا))$")
 @lru_cache(maxsize=1 << 16)
 def looks_like_verb(norm: str) -> bool:
     """An unseen word shaped like a verb, or a word ANERcorp never saw in a name."""
-    from kg.extract.events import is_trigger_word
-
     if is_trigger_word(norm):
         return True
     stats = word_stats()
