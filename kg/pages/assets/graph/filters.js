@@ -107,6 +107,8 @@ function applyFilters() {
   updateTimeline();
 }
 
+// The date inputs filter as they change; reset clears every filter and the search
+// (search.js) and fits the whole graph again.
 [dateFrom, dateTo, undated].forEach(function (input) { input.addEventListener("change", applyFilters); });
 [dateFrom, dateTo].forEach(function (input) { input.addEventListener("input", applyFilters); });
 document.getElementById("reset").addEventListener("click", function () {
@@ -121,6 +123,8 @@ document.getElementById("reset").addEventListener("click", function () {
   network.fit({ animation: false });
 });
 
+// The counter over the graph ("shown: N nodes, E links") and, on a big graph, the notice
+// that only the best connected nodes are drawn.
 function visibleCounts() {
   var n = 0;
   var e = 0;
