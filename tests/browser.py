@@ -534,7 +534,7 @@ def require_browser() -> tuple[object, str]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("browser tests need the playwright package: pip install playwright")
+        _missing("browser tests need the playwright package (in the test extra): pip install -e '.[test]'")
     from kg.pages.screenshot import find_chromium
 
     chromium = find_chromium()

@@ -181,7 +181,9 @@ def test_stem_strips_proclitics_blindly():
 
 def test_numpy_viterbi_equals_crfsuite(tmp_path):
     """The shipped decoder gives crfsuite's own tags for a model trained here."""
-    pycrfsuite = pytest.importorskip("pycrfsuite")
+    pycrfsuite = pytest.importorskip(
+        "pycrfsuite", reason="python-crfsuite is not installed: pip install -e '.[train]'"
+    )
     from kg.extract.ner.crf import Tagger, export, sentence_features
 
     sents = parse_conll(CONLL) * 3
@@ -200,7 +202,7 @@ def test_numpy_viterbi_equals_crfsuite(tmp_path):
 
 def test_numpy_lstm_equals_torch(tmp_path):
     """The numpy forward pass gives torch's tag scores for a small model built here."""
-    pytest.importorskip("torch")
+    pytest.importorskip("torch", reason="torch is not installed: pip install -e '.[train]'")
     import sys
     from pathlib import Path
 
@@ -265,7 +267,10 @@ def test_combined_keeps_model_spans_and_adds_rules():
     assert merge([(0, 5, "PERS")], [(0, 9, "PERS"), (12, 15, "LOC")]) == [(0, 5, "PERS"), (12, 15, "LOC")]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("camel_tools") is not None, reason="camel_tools installed")
+@pytest.mark.skipif(
+    importlib.util.find_spec("camel_tools") is not None,
+    reason="camel_tools is installed (.[camel]): the backend loads instead of explaining how to install it",
+)
 def test_camel_backend_says_how_to_install():
     with pytest.raises(RuntimeError) as err:
         get_recogniser("camel")

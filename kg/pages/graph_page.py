@@ -1,9 +1,10 @@
 """Write the interactive graph page: one self-contained HTML file that works offline.
 
 vis-network's script and stylesheet are read from the installed pyvis package and
-inlined, together with the page's own script, stylesheet and the graph data: the page
-loads nothing over the network (pyvis's own templates link a CDN even in "local" mode,
-so they are not used). Fonts are a system font stack, so there are none to fetch.
+inlined, together with the page's own script (its parts assembled by
+``kg.pages.scripts``), stylesheet and the graph data: the page loads nothing over the
+network (pyvis's own templates link a CDN even in "local" mode, so they are not used).
+Fonts are a system font stack, so there are none to fetch.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from kg.model import Graph
 from kg.pages.page_data import page_data
+from kg.pages.scripts import GRAPH_SCRIPT, asset, check_inlinable, page_script
 
 VIS_VERSION = "vis-9.1.2"
 
@@ -65,8 +67,8 @@ def render_page(data: dict) -> str:
     """The page's HTML for data from ``page_data``."""
     ui = data["strings"]["ui"]
     lang = data["lang"]
-    scripts = {"vis_js": _asset_vis("vis-network.min.js"), "page_js": _asset_own("graph.js")}
-    styles = {"vis_css": _asset_vis("vis-network.css"), "page_css": _asset_own("graph.css")}
+    scripts = {"vis_js": _asset_vis("vis-network.min.js"), "page_js": page_script(GRAPH_SCRIPT)}
+    styles = {"vis_css": _asset_vis("vis-network.css"), "page_css": asset("graph.css")}
     values = {
         "lang": html.escape(lang),
         "csp": html.escape(content_security_policy(scripts.values(), styles.values())),
@@ -77,7 +79,7 @@ def render_page(data: dict) -> str:
         "data_json": embed_json(data),
     }
     # One pass over the template: text substituted in is never scanned for placeholders.
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset_own("graph.html"))
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], asset("graph.html"))
 
 
 def content_security_policy(scripts: Iterable[str], styles: Iterable[str]) -> str:
@@ -133,21 +135,5 @@ def _asset_vis(name: str) -> str:
     text = (resources.files("pyvis") / "lib" / VIS_VERSION / name).read_text(encoding="utf-8")
     # A source-map comment makes developer tools fetch a file that is not there.
     text = _SOURCE_MAP.sub("", text)
-    _check_inlinable(name, text)
+    check_inlinable(name, text)
     return text
-
-
-@cache
-def _asset_own(name: str) -> str:
-    text = (resources.files("kg.pages") / "assets" / name).read_text(encoding="utf-8")
-    if not name.endswith(".html"):
-        _check_inlinable(name, text)
-    return text
-
-
-def _check_inlinable(name: str, text: str) -> None:
-    # Inlined code containing these would end its <script>/<style> element early.
-    lowered = text.lower()
-    for bad in ("</script", "</style", "<!--"):
-        if bad in lowered:
-            raise ValueError(f"{name} contains {bad!r} and cannot be inlined")

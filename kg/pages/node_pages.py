@@ -34,7 +34,7 @@ from kg.pages.bounds import (
     first,
     mention_evidence,
 )
-from kg.pages.graph_page import _PLACEHOLDER, _asset_own, content_security_policy, embed_json, write_atomic
+from kg.pages.graph_page import _PLACEHOLDER, content_security_policy, embed_json, write_atomic
 from kg.pages.page_data import iso, time_dict
 from kg.pages.paths import (
     ENTITY_DIR,
@@ -45,6 +45,7 @@ from kg.pages.paths import (
     page_name,
     page_path,
 )
+from kg.pages.scripts import NODE_SCRIPT, asset, page_script
 from kg.pages.strings import strings
 
 _PAGE_FILE = re.compile(r"^[A-Za-z0-9_-]+\.html$")
@@ -239,7 +240,7 @@ def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
 
 @cache
 def _assets() -> tuple[str, str, str]:
-    script, style = _asset_own("node.js"), _asset_own("node.css")
+    script, style = page_script(NODE_SCRIPT), asset("node.css")
     return script, style, content_security_policy([script], [style])
 
 
@@ -257,7 +258,7 @@ def render_node_page(data: dict) -> str:
         "page_js": script,
         "data_json": embed_json(data),
     }
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset_own("node.html"))
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], asset("node.html"))
 
 
 def choose_paged(graph: Graph, max_pages: int | None) -> set[str] | None:
