@@ -15,10 +15,13 @@ replaced by the links (the one moment a name is briefly absent, once per folder)
 
 from __future__ import annotations
 
+import filecmp
 import os
 import re
 import shutil
 from pathlib import Path
+
+from kg.store.oxigraph_store import same_size
 
 CURRENT = ".current"
 # The seconds each stage of the last build took: apart from build-report.json, which a
@@ -88,6 +91,19 @@ def publish(generation: Path, out: Path) -> None:
     if generation.parent.resolve() != out.resolve():
         raise ValueError(f"{generation} is not a generation of {out}")
     previous = current_generation(out)
+    if previous is not None and previous.name != generation.name and same_build(generation, previous):
+        # A rebuild that changed nothing keeps the generation it would replace, so a
+        # committed OUT (outputs/example) stays as it is in git; only the stage times are
+        # new, and one file rename publishes them.
+        # A store or cached facts the old one lacks (a clean clone: git keeps neither) are
+        # added whole, each by one rename.
+        for name in _KEPT_IF_SAME:
+            if (generation / name).exists() and (name == TIMES_NAME or not (previous / name).exists()):
+                os.replace(generation / name, previous / name)
+                _ensure_link(out / name, f"{CURRENT}/{name}")
+        _remove(generation)
+        clean_leftovers(out)
+        return
     legacy = _take_over_legacy(out, generation)
     for name in OUTPUT_NAMES:
         if (generation / name).exists():
@@ -105,6 +121,45 @@ def publish(generation: Path, out: Path) -> None:
     if previous is not None and previous.name != generation.name:
         _remove(previous)
     clean_leftovers(out)
+
+
+def same_build(new: Path, old: Path) -> bool:
+    """``new`` holds what ``old`` holds: the same files byte for byte, the stage times aside;
+    a store and cached facts the same where both have them (stores by their quad count: a
+    store's files differ from load to load, and the graph it holds is ``graph.ttl``,
+    compared byte for byte), and none that ``old`` has and ``new`` lacks."""
+    if not _same_tree(new, old, skip=_KEPT_IF_SAME):
+        return False
+    for name in (STORE_NAME, FACTS_NAME):
+        if not (old / name).exists():
+            continue
+        if not (new / name).exists():
+            return False
+        same = same_size if name == STORE_NAME else _same_tree
+        if not same(new / name, old / name):
+            return False
+    return True
+
+
+STORE_NAME, FACTS_NAME = "store", "facts"
+_KEPT_IF_SAME = frozenset({TIMES_NAME, STORE_NAME, FACTS_NAME})
+
+
+def _same_tree(a: Path, b: Path, skip: frozenset[str] = frozenset()) -> bool:
+    names = sorted(p.name for p in a.iterdir() if p.name not in skip)
+    if names != sorted(p.name for p in b.iterdir() if p.name not in skip):
+        return False
+    for name in names:
+        x, y = a / name, b / name
+        if x.is_symlink() or y.is_symlink():
+            if not (x.is_symlink() and y.is_symlink() and os.readlink(x) == os.readlink(y)):
+                return False
+        elif x.is_dir() and y.is_dir():
+            if not _same_tree(x, y):
+                return False
+        elif not (x.is_file() and y.is_file() and filecmp.cmp(x, y, shallow=False)):
+            return False
+    return True
 
 
 def _take_over_legacy(out: Path, generation: Path) -> list[Path]:

@@ -1,16 +1,18 @@
 """Rebuilding the bundled example with the README's first command leaves every committed file
 of ``outputs/example`` byte for byte as it is.
 
-The build runs through the real CLI in a subprocess, into a fresh folder; each committed
-file is compared with the file the rebuild published under the same name. Not compared:
+The committed files are copied as a clean clone holds them (links kept) and the build runs
+there, in place, through the real CLI in a subprocess; each committed file, link and
+generation folder name included, must come out as it was. Not compared:
 
 - ``graph.png``: not written by ``kg build``; it is a screenshot made apart
   (``python -m kg.pages.screenshot``, see the README);
-- the number of the generation folder (``.gen-N``, which ``.current`` points to): it counts
-  the builds made into that folder (``kg/outdir.py``), so a file committed as
-  ``.gen-5/graph.ttl`` is compared with the rebuild's ``.current/graph.ttl``;
 - what ``.gitignore`` keeps out of the repository (the store, cached facts,
   ``build-times.json``, whose seconds differ on every run).
+
+A second test builds into a fresh folder and compares through ``.current``: the content
+alone, should the in-place rule of ``kg/outdir.py`` (an unchanged rebuild keeps its
+generation) ever hide a difference.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,15 +72,49 @@ def _published_name(rel: str) -> str:
     return f".current/{rest}" if _GENERATION.match(first) and rest else rel
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("example-rebuild") / "example"
+def _build(out: Path) -> Path:
     args = [str(out) if a == EXAMPLE else a for a in _readme_build_args()]
     proc = subprocess.run(
         [sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     assert proc.returncode == 0, f"kg {shlex.join(args)} → {proc.returncode}\n{proc.stderr}"
     return out
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("example-rebuild") / "example")
+
+
+@pytest.fixture(scope="module")
+def rebuilt_in_place(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed example as a clean clone has it, rebuilt where it lies."""
+    out = tmp_path_factory.mktemp("example-in-place") / "example"
+    for rel in _committed():
+        src, dst = ROOT / EXAMPLE / rel, out / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_symlink():
+            os.symlink(os.readlink(src), dst)
+        else:
+            shutil.copyfile(src, dst)
+    return _build(out)
+
+
+def test_rebuild_in_place_changes_no_committed_file(rebuilt_in_place: Path) -> None:
+    changed = []
+    for rel in _committed():
+        ours, theirs = ROOT / EXAMPLE / rel, rebuilt_in_place / rel
+        if ours.is_symlink():
+            same = theirs.is_symlink() and os.readlink(ours) == os.readlink(theirs)
+        else:
+            same = theirs.is_file() and not theirs.is_symlink() and ours.read_bytes() == theirs.read_bytes()
+        if not same:
+            changed.append(rel)
+    assert not changed, (
+        "rebuilding in place changed these committed files (rebuild with "
+        f"`kg {shlex.join(_readme_build_args())}` and commit, or find what made the build differ):\n"
+        + "\n".join(changed)
+    )
 
 
 def test_readme_command_builds_the_committed_example() -> None:

@@ -145,3 +145,28 @@ def test_publish_refuses_a_folder_outside_out(tmp_path: Path) -> None:
     (tmp_path / "elsewhere").mkdir()
     with pytest.raises(ValueError, match="not a generation"):
         publish(tmp_path / "elsewhere", tmp_path / "out")
+
+
+def test_a_rebuild_that_changes_nothing_keeps_its_generation(tmp_path: Path) -> None:
+    """The same inputs built again into the same OUT leave every file where it was (a
+    committed example stays clean in git); only the stage times are the new run's."""
+    few = tmp_path / "few"
+    few.mkdir()
+    for p in sorted(EXAMPLES.glob("*.txt"))[:2]:
+        shutil.copy(p, few / p.name)
+    out = tmp_path / "out"
+    build([few], out, jobs=1, pages=False, exports=False)
+    first = current_generation(out)
+    before = snapshot(out)
+    (out / "build-times.json").write_text("{}", encoding="utf-8")
+    build([few], out, jobs=1, pages=False, exports=False)
+    assert current_generation(out) == first
+    assert (out / "build-times.json").read_text(encoding="utf-8") != "{}"
+    assert {k: v for k, v in snapshot(out).items() if k != "build-times.json"} == {
+        k: v for k, v in before.items() if k != "build-times.json"
+    }
+    assert [p.name for p in out.iterdir() if p.name.startswith(".gen-")] == [first.name]
+    # A build with something new is a new generation.
+    shutil.copy(sorted(EXAMPLES.glob("*.txt"))[2], few)
+    build([few], out, jobs=1, pages=False, exports=False)
+    assert current_generation(out) != first

@@ -25,6 +25,16 @@ def open_store(store_dir: Path, *, read_only: bool = True) -> Store:
         raise QueryError(f"cannot open the store at {store_dir}: {exc}") from exc
 
 
+def same_size(a: Path, b: Path) -> bool:
+    """Both stores open and hold as many quads (a check that a kept store is whole: the files
+    of two loads of one graph differ byte for byte)."""
+    try:
+        first, second = Store.read_only(str(a)), Store.read_only(str(b))
+        return len(first) == len(second)
+    except OSError:
+        return False
+
+
 def load_turtle(store: Store, ttl_path: Path) -> None:
     """Bulk-load a Turtle file into ``store`` (fast path: writes sorted files directly)."""
     try:
