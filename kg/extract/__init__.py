@@ -15,6 +15,7 @@ from kg.extract.events import ActorRef, find_events
 from kg.extract.events.anchoring import ahead_weekdays, anchor_places, anchor_times
 from kg.extract.events.roles import meeting_sides
 from kg.extract.mentions import Found, find_mentions
+from kg.extract.timex import find_times  # at module level: a missing hijridate fails, no dateless graph
 from kg.lexicon.vocab import FAITH_WORDS
 from kg.model import (
     Article,
@@ -27,15 +28,6 @@ from kg.model import (
     TimeExpression,
     role_priority,
 )
-
-
-def _find_times(text: str, dct):
-    try:
-        from kg.extract.timex import find_times
-    except ImportError:  # TEMP until the timex module lands
-        return []
-    return find_times(text, dct)
-
 
 # Articles the recogniser decodes together in ``extract_batch``: enough sentences (a few
 # hundred) for its per-step matrix work to pay, few enough to spread over the workers.
@@ -68,7 +60,7 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
     sent_tokens: list[list[Token]] = [tokenize(text[s:e], s) for s, e in sentences]
     all_tokens = [t for ts in sent_tokens for t in ts]
     found: list[Found] = []
-    times_all = _find_times(text, article.dct)
+    times_all = find_times(text, article.dct)
     time_starts = [t.start for t in times_all]  # sorted, non-overlapping
     for toks in sent_tokens:
         sentence_found = find_mentions(toks)

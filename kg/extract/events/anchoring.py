@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
 from kg.extract.timex.lexicon import ALL_MONTHS
@@ -42,7 +43,9 @@ _VISIT_NOUNS = words("VISIT_NOUNS")
 # Just before a bare visit noun: the words that report the visit itself (أجرى زيارة, في زيارة).
 _VISIT_SUPPORT = words("VISIT_SUPPORT")
 _REPORTS_VISIT = _VISIT_SUPPORT | words("IN_PREPS")
-_PLUPERFECT = re.compile(r"(?:^|\s)و?كان(?:ت|ا|وا)?\s(?:\S+\s){0,12}?قد\s|(?:^|\s)(?:سبق|سبقت)\s")
+_WAS_FORMS = "|".join(map(re.escape, lexicon.raw("PLUPERFECT_WAS")))
+_ALREADY = "|".join(map(re.escape, lexicon.raw("ALREADY_VERBS")))
+_PLUPERFECT = re.compile(rf"(?:^|\s)و?(?:{_WAS_FORMS})\s(?:\S+\s){{0,12}}?قد\s|(?:^|\s)(?:{_ALREADY})\s")
 
 
 def anchor_times(

@@ -9,6 +9,7 @@ before the phrase.
 
 from __future__ import annotations
 
+from kg import lexicon
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import names_a_facility
@@ -19,6 +20,7 @@ _RECEIVED_NOUNS = words("RECEIVED_NOUNS")  # استقباله …
 _RECEIVED_VERBS = words("RECEIVED_VERBS")  # استقبله …
 _ARRIVAL = words("ARRIVAL")  # وصوله …
 _WAS = words("WAS")  # كان وكان …
+_IN_RECEPTION = lexicon.raw("IN_RECEPTION")  # وكان في استقباله
 _AHEAD_OF_RECEIVERS = words("AHEAD_OF_RECEIVERS")  # مستقبليه …
 _AHEAD = words("AHEAD")  # مقدمة طليعة
 
@@ -30,7 +32,7 @@ def receivers_at(tokens: list[Token], k: int) -> bool:
     stem = bare_forms(tokens[k].norm)[-1][1]
     was_in = (
         k > 0
-        and tokens[k - 1].norm in ("في", "وفي")
+        and tokens[k - 1].norm in _IN_RECEPTION
         and any(tokens[j].norm in _WAS for j in range(max(0, k - 3), k - 1))
     )
     if stem in _RECEIVED_NOUNS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kg import lexicon
 from kg.arabic.names import is_name_word
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
@@ -28,6 +29,13 @@ _PAIR_WORDS = words("PAIR_WORDS")
 _STATEMENT_GENITIVES = words("STATEMENT_GENITIVES")
 _ON_BEHALF = words("ON_BEHALF")
 _VISIT_SUPPORT = words("VISIT_SUPPORT")
+# Affixes matched as written against token norms (kg.lexicon.raw: tuples for startswith/endswith).
+_PURPOSE_PREFIXES = lexicon.raw("PURPOSE_PREFIXES")  # للقاء
+_COUNTERPART_STARTS = lexicon.raw("COUNTERPART_STARTS")  # نظيره
+_DONE_BY_IT = lexicon.raw("DONE_BY_IT")  # زيارة يقوم بها
+_T_PRONOUN_ENDINGS = lexicon.raw("T_PRONOUN_ENDINGS")  # زيارته
+_PRONOUN_ENDINGS = lexicon.raw("PRONOUN_ENDINGS")  # استقباله
+_NOT_PRONOUN_ENDINGS = lexicon.raw("NOT_PRONOUN_ENDINGS")  # اتجاه
 _VISIT_SUPPORT_STEMS = words("VISIT_SUPPORT_STEMS")
 _SOURCE_MARKERS = words("SOURCE_MARKERS")
 _STATE_HEADS = words("STATE_HEADS")
@@ -144,7 +152,7 @@ def find_roles(
     if trig.nominal and trig.type == "Meeting":
         # ``أكد الأمير … خلال استقباله السفير``: the pronoun is the person named before (the
         # speaker), the one received or met comes right after the noun.
-        purpose = tokens[t_idx].norm.startswith(("لل", "ولل"))  # ``للقاء X``: the subject meets X
+        purpose = tokens[t_idx].norm.startswith(_PURPOSE_PREFIXES)  # ``للقاء X``: the subject meets X
         if not purpose and not _has_pronoun(tokens[t_idx].norm):
             # ``خلال استقبال الرئيس المصري لصاحب السمو الأمير …``: host after, guest with ل.
             if after and after[0].first - t_idx <= 2:
@@ -347,7 +355,7 @@ def drop_affiliations(
             if not any(
                 tokens[k].norm in _NOT_A_POST
                 or tokens[k].norm[:1] == "و"
-                or tokens[k].norm.startswith(("نظير", "نظراء"))
+                or tokens[k].norm.startswith(_COUNTERPART_STARTS)
                 for k in between
             ):
                 return True
@@ -380,7 +388,7 @@ def _made_by(
 ) -> ActorRef | None:
     """``زيارة يقوم بها لافروف``, ``آخر زيارة قام بها مشعل``: the person after ``… بها``."""
     k = t_idx + 1
-    if k + 1 >= len(tokens) or tokens[k + 1].norm not in ("بها", "به"):
+    if k + 1 >= len(tokens) or tokens[k + 1].norm not in _DONE_BY_IT:
         return None
     if not _is_visit_support(tokens[k].norm):
         return None
@@ -435,7 +443,7 @@ def visitor_pronoun_after(tokens: list[Token], t_idx: int) -> bool:
     """``زيارة سموه``, ``زيارته``: the visitor is named elsewhere, by a pronoun here."""
     nxt = tokens[t_idx + 1].norm if t_idx + 1 < len(tokens) else ""
     # The noun's own ة turns to ت before a pronoun: زيارة → زيارته, جولتها.
-    return nxt in _VISITOR_PRONOUNS or tokens[t_idx].norm.endswith(("ته", "تها", "تهم", "تهما"))
+    return nxt in _VISITOR_PRONOUNS or tokens[t_idx].norm.endswith(_T_PRONOUN_ENDINGS)
 
 
 def _joined(tokens: list[Token], subject: ActorRef | None, a: ActorRef) -> bool:
@@ -474,7 +482,9 @@ def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list
 
 
 def _purpose_word(norm: str) -> bool:
-    return norm in _TOPIC_MARKERS or (norm.startswith(("لل", "ولل")) and norm.split("لل", 1)[1] in _PURPOSE)
+    if norm in _TOPIC_MARKERS:
+        return True
+    return norm.startswith(_PURPOSE_PREFIXES) and norm.split("لل", 1)[1] in _PURPOSE
 
 
 def _to_whom(tokens: list[Token], a: ActorRef, prev_last: int) -> bool:
@@ -484,7 +494,7 @@ def _to_whom(tokens: list[Token], a: ActorRef, prev_last: int) -> bool:
 
 def _has_pronoun(norm: str) -> bool:
     """``استقباله``, ``لقائهما``: the noun carries its subject as a pronoun."""
-    return norm.endswith(("ه", "ها", "هم", "هما")) and not norm.endswith(("اه", "ياه"))
+    return norm.endswith(_PRONOUN_ENDINGS) and not norm.endswith(_NOT_PRONOUN_ENDINGS)
 
 
 def _is_media(m: Mention) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends, scan_ends
@@ -410,13 +411,14 @@ def _support_ahead(tokens: list[Token], t_idx: int, trigger: Trigger) -> bool:
     if k is None:
         return False
     norm = tokens[k].norm.removeprefix("و")
-    return (norm[:2] in ("سي", "ست", "سن") and len(norm) > 4) or modal_before(tokens, k)
+    return (norm[:2] in _FUTURE_PREFIXES and len(norm) > 4) or modal_before(tokens, k)
 
 
 _DELEGATION = words("DELEGATION")
 _CHAIRED = words("CHAIRED")
 _COMPANION = words("COMPANION")
 _VISIT_SUPPORT = words("VISIT_SUPPORT")
+_FUTURE_PREFIXES = lexicon.raw("FUTURE_PREFIXES")  # سيزور
 _VISITOR_PRONOUNS = words("VISITOR_PRONOUNS")
 _DELEGATION_TOLD = words("DELEGATION_TOLD")
 _DELEGATION_MEMBERS = words("DELEGATION_MEMBERS")

@@ -4,6 +4,7 @@ triggers (``زيارة``, ``مذكرة … الموقعة``), and what negates o
 
 from __future__ import annotations
 
+from kg import lexicon
 from kg.arabic.tokens import Token, bare_forms
 from kg.lexicon.triggers import Trigger, noun_trigger, verb_triggers, words
 
@@ -12,6 +13,7 @@ _VISIT_NOUN, _VISIT_NOUNS = noun_trigger("Visit")
 _AGREEMENT_NOUN, _AGREEMENT_NOUNS = noun_trigger("Agreement")
 _SIGNED = words("SIGNED")
 _FUTURE_MODALS = words("FUTURE_MODALS")
+_TALKS_PREFIXES = lexicon.raw("TALKS_PREFIXES")  # ومحادثات مع
 _NEGATIONS = words("NEGATIONS")
 _CALL_NOUNS = words("CALL_NOUNS")
 _BY_PHONE = words("BY_PHONE")
@@ -244,7 +246,7 @@ def _talks_with(tokens: list[Token], i: int) -> bool:
     if i + 1 >= len(tokens) or tokens[i + 1].norm not in _WITH:
         return False
     if not any(
-        stem in _TALKS_WITH and prefix in ("", "و", "ال", "وال")
+        stem in _TALKS_WITH and (prefix == "" or prefix in _TALKS_PREFIXES)
         for prefix, stem in bare_forms(tokens[i].norm)
     ):
         return False
