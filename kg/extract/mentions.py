@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg import lexicon
 from kg.arabic.names import (
     future_verb,
     is_known_first_name,
@@ -408,13 +409,7 @@ def _with_post_after(tokens: list[Token], found: Found) -> Found:
     return found
 
 
-_NAMED_AFTER = (
-    vocab.SITE_HEADS
-    | vocab.ORG_HEADS
-    | vocab._norm_set(
-        "مدينة مركز شارع طريق مجمع كلية جائزة مؤسسة برنامج مدرسة حي جسر دارة مكتبة صندوق كرسي مشروع"
-    )
-)
+_NAMED_AFTER = lexicon.words("NAMED_AFTER")
 
 
 def _names_a_place(norm: str) -> bool:
@@ -610,7 +605,7 @@ def _is_post_word(norm: str, next_norm: str) -> bool:
     return norm in _POST_NOUNS and next_norm.startswith("ال")
 
 
-_POST_NOUNS = vocab.ORG_HEADS | vocab._norm_set("شؤون قسم دائرة شعبة جهاز قطاع فرع")
+_POST_NOUNS = lexicon.words("POST_NOUNS")
 
 
 def _name_span(tokens: list[Token], k: int) -> int | None:
