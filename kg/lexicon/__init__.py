@@ -29,7 +29,17 @@ from importlib import resources
 
 from kg.arabic.normalize import normalize
 
-__all__ = ["LexiconError", "groups", "inverse", "list_names", "ordered", "raw", "table_lines", "words"]
+__all__ = [
+    "LexiconError",
+    "groups",
+    "inverse",
+    "list_names",
+    "ordered",
+    "raw",
+    "raw_groups",
+    "table_lines",
+    "words",
+]
 
 
 class LexiconError(ValueError):
@@ -111,6 +121,16 @@ def groups(name: str) -> dict[str, frozenset[str]]:
     """The keyed rows ``NAME.KEY`` of a group: key → normalised entries."""
     prefix = name + "."
     out = {full[len(prefix) :]: words(full) for full in _rows() if full.startswith(prefix)}
+    if not out:
+        raise LexiconError(f"no keyed rows {name}.KEY in kg/lexicon/lists/*.tsv")
+    return out
+
+
+@cache
+def raw_groups(name: str) -> dict[str, tuple[str, ...]]:
+    """The keyed rows ``NAME.KEY`` of a group as written (see :func:`raw`), in file order."""
+    prefix = name + "."
+    out = {full[len(prefix) :]: raw(full) for full in _rows() if full.startswith(prefix)}
     if not out:
         raise LexiconError(f"no keyed rows {name}.KEY in kg/lexicon/lists/*.tsv")
     return out

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.arabic.normalize import display_form, normalize
+from kg.lexicon import raw, raw_groups, words
 
 
 @dataclass(frozen=True)
@@ -33,128 +34,17 @@ class WordStats:
     definite: int = 0  # how often ``ال`` + this word occurs in raw news
 
 
-# Everyday short names and Arabic spellings missing from CLDR.
-_COUNTRY_ALIASES = {
-    # Official long forms too (``وصل إلى المملكة الأردنية الهاشمية``), which CLDR lacks.
-    "SA": "السعودية المملكة_العربية_السعودية",
-    "US": "أمريكا أميركا الولايات_المتحدة_الأمريكية الولايات_المتحدة_الأميركية واشنطن_الرسمية",
-    "AE": "الإمارات دولة_الإمارات دولة_الإمارات_العربية_المتحدة",
-    "GB": "بريطانيا",
-    "PS": "فلسطين دولة_فلسطين",
-    "SY": "سورية سوريا الجمهورية_العربية_السورية",
-    "LY": "ليبيا دولة_ليبيا",
-    "TR": "تركيا الجمهورية_التركية",
-    "RU": "روسيا روسيا_الاتحادية",
-    "IR": "إيران الجمهورية_الإسلامية_الإيرانية",
-    "EG": "مصر جمهورية_مصر_العربية",
-    "QA": "قطر دولة_قطر",
-    "JO": "الأردن المملكة_الأردنية_الهاشمية المملكة_الأردنية",
-    "MA": "المغرب المملكة_المغربية",
-    "BH": "البحرين مملكة_البحرين",
-    "KW": "الكويت دولة_الكويت",
-    "OM": "سلطنة_عمان سلطنة_عُمان",
-    "YE": "اليمن الجمهورية_اليمنية",
-    "IQ": "العراق جمهورية_العراق",
-    "LB": "لبنان الجمهورية_اللبنانية",
-    "TN": "تونس الجمهورية_التونسية",
-    "DZ": "الجزائر الجمهورية_الجزائرية",
-    "SD": "السودان جمهورية_السودان",
-    "CN": "الصين",
-    "KR": "كوريا_الجنوبية",
-    "CD": "الكونغو_الديمقراطية",
-    "RU-CE": "الشيشان جمهورية_الشيشان",
-}
-_REGION_LABELS = {"RU-CE": "الشيشان"}
+# Everyday short names and official long forms missing from CLDR, code → names as written.
+_COUNTRY_ALIASES = raw_groups("COUNTRY_ALIASES")
+_COUNTRY_LABELS = raw_groups("COUNTRY_LABELS")
 # City names that are also everyday words or person names in Arabic news.
-_CITY_STOP = {
-    normalize(w)
-    for w in [
-        "السلام",
-        "الملك",
-        "الامير",
-        "الحرية",
-        "النصر",
-        "الوحدة",
-        "الثورة",
-        "الرئيس",
-        "الحكومة",
-        "العمل",
-        "الشعب",
-        "سلمان",
-        "محمد",
-        "علي",
-        "عمر",
-        "حسن",
-        "خالد",
-        "فهد",
-        "عبدالله",
-        "الخليج",
-        "الشرق",
-        "الغرب",
-        "الشمال",
-        "الجنوب",
-        "المدينة",
-        "الرياضة",
-        "مدينه",
-        "كوم",
-        "الاحد",
-        "السبت",
-        "الجمعة",
-        "الخميس",
-        "ليل",
-        "تل",
-        "الرمل",
-        "البحر",
-        "النهر",
-        "الجبل",
-        "الحسين",
-        "الامل",
-        "الفجر",
-        "العين",
-        "الوطن",
-    ]
-}
-
-
-# Cities that GeoNames lists without an Arabic name (or below its population cut).
-# Saudi provinces and large governorates GeoNames lists under other names (``الهفوف``):
-# news names them like cities (``أمين الأحساء``, ``أمير منطقة عسير``).
-_LARGE_EXTRA = {name: "SA" for name in "الأحساء عسير القصيم ينبع".split()}
-
+_CITY_STOP = words("CITY_STOPS")
+# Saudi provinces GeoNames lists under other names, and cities it lacks in Arabic.
+_LARGE_EXTRA = {name: "SA" for name in raw("LARGE_SAUDI_PLACES")}
+# Each word of a multi-word name on its own, as the literal this replaced read them (مكة_المكرمة
+# gave مكة and المكرمة): kept so this move changes no graph; the next commit reads them whole.
 _CITY_EXTRA = {
-    name: code
-    for code, names in {
-        "LY": "ترهونة مصراتة الزاوية سرت الجفرة غريان صبراتة زوارة درنة طبرق سبها"
-        " بني_وليد الكفرة أجدابيا البيضاء",
-        "SA": "نيوم الدرعية الرياض جدة مكة_المكرمة مكة المدينة_المنورة الدمام الطائف",
-        "US": "واشنطن نيويورك",
-        "GB": "لندن",
-        "FR": "باريس",
-        "DE": "برلين",
-        "CN": "بكين",
-        "JP": "طوكيو",
-        "CH": "جنيف",
-        "AT": "فيينا",
-        "BE": "بروكسل",
-        "IT": "روما",
-        "RU": "موسكو سوتشي",
-        "TR": "أنقرة إسطنبول",
-        "IR": "طهران",
-        "IQ": "بغداد الموصل البصرة أربيل",
-        "SY": "دمشق حلب حمص",
-        "LB": "بيروت",
-        "EG": "القاهرة الإسكندرية",
-        "AE": "أبوظبي دبي",
-        "QA": "الدوحة",
-        "BH": "المنامة",
-        "OM": "مسقط",
-        "YE": "صنعاء عدن",
-        "SD": "الخرطوم",
-        "MA": "الرباط",
-        "MR": "نواكشوط",
-        "PS": "القدس غزة رام_الله",
-    }.items()
-    for name in names.replace("_", " ").split()
+    word: code for code, names in raw_groups("CITY_EXTRA").items() for name in names for word in name.split()
 }
 
 
@@ -227,8 +117,7 @@ def places() -> dict[str, Place]:
         label = re.sub(r"\s*-\s*.*$", "", name)  # "الكونغو - كينشاسا" → "الكونغو"
         _add_country(table, code, label, [name, label])
     for code, aliases in _COUNTRY_ALIASES.items():
-        label = _REGION_LABELS.get(code) or names.get(code, aliases.split()[0])
-        _add_country(table, code, label, [a.replace("_", " ") for a in aliases.split()])
+        _add_country(table, code, names.get(code, aliases[0]), list(aliases))
     return table
 
 
@@ -240,9 +129,9 @@ def _add_country(table: dict[str, Place], code: str, label: str, names: list[str
 
 
 def _short_country_label(code: str, label: str) -> str:
-    # One label per country, the everyday form (السعودية rather than the official long name).
-    short = {"SA": "السعودية", "US": "الولايات المتحدة", "AE": "الإمارات", "GB": "بريطانيا", "PS": "فلسطين"}
-    return short.get(code, label)
+    # One label per country, the everyday form rather than the official long name.
+    short = _COUNTRY_LABELS.get(code)
+    return short[0] if short else label
 
 
 @lru_cache(maxsize=1)
