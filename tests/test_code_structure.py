@@ -18,8 +18,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 # A run of two Arabic letters: a word, not a letter or a diacritic a character table maps.
 _ARABIC = re.compile("[\u0621-\u064a]{2}")
 # A string naming this many Arabic words is a word list (for ``split()`` or a regex
-# alternation), not a single word or affix a rule tests for.
+# alternation), not a single word or a two-word phrase a rule tests for (``ولي العهد``).
 _LIST_WORDS = 3
+# A collection holding this many Arabic strings is a list, however short: two words a rule
+# tries in turn are vocabulary too.
+_LIST_ITEMS = 2
 
 
 def _modules() -> dict[str, Path]:
@@ -58,17 +61,17 @@ def _word_lists(path: Path) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
             n = sum(_is_arabic(e) for e in node.elts)
-            what = f"a literal collection of {n} Arabic strings"
+            what, is_list = f"a literal collection of {n} Arabic strings", n >= _LIST_ITEMS
         elif isinstance(node, ast.Dict):
             n = sum(_is_arabic(e) for e in (*node.keys, *node.values))
-            what = f"a dict with {n} Arabic keys or values"
+            what, is_list = f"a dict with {n} Arabic keys or values", n >= _LIST_ITEMS
         elif _is_arabic(node) and id(node) not in docs:
             assert isinstance(node, ast.Constant)
-            n = len([w for w in re.split(r"[\s|()?:\\\[\]]+", node.value) if _ARABIC.search(w)]) - 1
-            what = f"a string of {n + 1} Arabic words"
+            n = len([w for w in re.split(r"[\s|()?:\\\[\]]+", node.value) if _ARABIC.search(w)])
+            what, is_list = f"a string of {n} Arabic words", n >= _LIST_WORDS
         else:
             continue
-        if n >= 2:
+        if is_list:
             found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {what}")
     return found
 
