@@ -41,11 +41,7 @@ _COUNTRY_LABELS = raw_groups("COUNTRY_LABELS")
 _CITY_STOP = words("CITY_STOPS")
 # Saudi provinces GeoNames lists under other names, and cities it lacks in Arabic.
 _LARGE_EXTRA = {name: "SA" for name in raw("LARGE_SAUDI_PLACES")}
-# Each word of a multi-word name on its own, as the literal this replaced read them (مكة_المكرمة
-# gave مكة and المكرمة): kept so this move changes no graph; the next commit reads them whole.
-_CITY_EXTRA = {
-    word: code for code, names in raw_groups("CITY_EXTRA").items() for name in names for word in name.split()
-}
+_CITY_EXTRA = {name: code for code, names in raw_groups("CITY_EXTRA").items() for name in names}
 
 
 # The region the news is about: towns of any size here; elsewhere only large cities.
