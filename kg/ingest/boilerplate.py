@@ -18,6 +18,7 @@ import re
 from enum import Enum
 
 from kg.arabic.normalize import normalize
+from kg.lexicon import raw
 
 
 class Line(Enum):
@@ -34,145 +35,16 @@ def _norm_all(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(normalize(p).lower() for p in phrases)
 
 
+# The word lists are data (kg/lexicon/lists/ingest.tsv), read as written and normalised
+# here as the lines are (normalize, then lower-case: some labels are English).
 # Phrases that open a block of links or comments (the line starts with one).
-_SECTION = _norm_all(
-    (
-        "مقالات ذات صلة",
-        "أخبار ذات صلة",
-        "مواضيع ذات صلة",
-        "موضوعات ذات صلة",
-        "ذات صلة",
-        "مقالات مشابهة",
-        "أخبار مشابهة",
-        "مواضيع مشابهة",
-        "أخبار متعلقة",
-        "مقالات متعلقة",
-        "اقرأ أيضا",
-        "اقرأ أيضاً",
-        "إقرأ أيضا",
-        "اقرأ المزيد",
-        "شاهد أيضا",
-        "قد يعجبك أيضا",
-        "قد يهمك أيضا",
-        "قد يعجبك",
-        "قد يهمك",
-        "الأكثر قراءة",
-        "الأكثر مشاهدة",
-        "الأكثر تداولا",
-        "آخر الأخبار",
-        "أحدث الأخبار",
-        "المزيد من الأخبار",
-        "اترك تعليقا",
-        "اترك تعليقاً",
-        "اترك ردا",
-        "اترك رداً",
-        "اترك رد",
-        "أضف تعليق",
-        "أضف تعليقا",
-        "اكتب تعليقا",
-        "التعليقات",
-        "تعليقات",
-        "الوسوم",
-        "وسوم",
-        "الكلمات المفتاحية",
-        "كلمات مفتاحية",
-        "كلمات دلالية",
-        "تابعونا على",
-        "تابعونا عبر",
-        "تابعنا على",
-        "تابعنا عبر",
-        "related",
-        "read more",
-        "read also",
-        "leave a reply",
-        "leave a comment",
-        "comments",
-        "tags",
-    )
-)
+_SECTION = _norm_all(raw("PAGE_SECTION_CUES"))
 # Lines that are nothing but a button or a label (the whole line, give or take a count).
-_BUTTONS = set(
-    _norm_all(
-        (
-            "شارك",
-            "شارك الخبر",
-            "شارك المقال",
-            "شارك على",
-            "شارك عبر",
-            "شارك هذا",
-            "شارك هذا الخبر",
-            "شارك هذا المقال",
-            "شارك الموضوع",
-            "شارك المقالة",
-            "مشاركة",
-            "انشر",
-            "طباعة",
-            "اطبع",
-            "إغلاق",
-            "أغلق",
-            "زر الذهاب إلى الأعلى",
-            "العودة إلى الأعلى",
-            "الذهاب إلى الأعلى",
-            "الرئيسية",
-            "فيسبوك",
-            "فيس بوك",
-            "تويتر",
-            "واتساب",
-            "واتس اب",
-            "تلغرام",
-            "تيليجرام",
-            "تيلجرام",
-            "لينكدإن",
-            "لينكد إن",
-            "يوتيوب",
-            "انستغرام",
-            "إنستغرام",
-            "بريد إلكتروني",
-            "البريد الإلكتروني",
-            "نسخ الرابط",
-            "رابط مختصر",
-            "الرابط المختصر",
-            "السابق",
-            "التالي",
-            "المقال السابق",
-            "المقال التالي",
-            "الخبر السابق",
-            "الخبر التالي",
-            "إعلان",
-            "share",
-            "facebook",
-            "twitter",
-            "whatsapp",
-            "telegram",
-            "linkedin",
-            "print",
-            "email",
-            "close",
-            "back to top",
-            "next",
-            "previous",
-        )
-    )
-)
+_BUTTONS = frozenset(_norm_all(raw("PAGE_BUTTONS")))
 # Phrases that mark furniture wherever they sit in a line.
-_ANYWHERE = _norm_all(
-    (
-        "جميع الحقوق محفوظة",
-        "كل الحقوق محفوظة",
-        "حقوق النشر محفوظة",
-        "لن يتم نشر عنوان بريدك",
-        "الحقول الإلزامية مشار إليها",
-        "الحقول المطلوبة",
-        "اشترك في النشرة",
-        "اشترك في نشرتنا",
-        "رابط الخبر بصحيفة",  # alweeam's footer: the headline again, with a link
-        "رابط الخبر على",
-        "رابط المقال بصحيفة",
-        "all rights reserved",
-        "©",
-    )
-)
-_INLINE_LINKS = _norm_all(("اقرأ أيضا", "إقرأ أيضا", "اقرأ المزيد", "شاهد أيضا", "read also"))
+_ANYWHERE = _norm_all(raw("PAGE_FURNITURE_PHRASES"))
+# Labels of a link to another article (``str.startswith`` takes the tuple).
+_INLINE_LINKS = _norm_all(raw("INLINE_LINK_CUES"))
 _SENTENCE_END = set(".!?؟:؛")
 _CLOSERS = "\"'”’»)]}*"
 _ARABIC = re.compile("[\u0621-\u064a]")

@@ -82,9 +82,9 @@ def decode_bytes(data: bytes) -> Decoded | NotText:
     if damaged:
         return _checked(damaged)
     for codec, label in (("cp1256", "Windows-1256"), ("iso8859_6", "ISO-8859-6")):
-        text = _arabic_decode(data, codec)
-        if text is not None:
-            return _checked(Decoded(text, codec, f"decoded as {label} (not UTF-8)"))
+        arabic = _arabic_decode(data, codec)
+        if arabic is not None:
+            return _checked(Decoded(arabic, codec, f"decoded as {label} (not UTF-8)"))
     best = from_bytes(data).best()
     if best is not None and best.encoding not in ("utf_8", "ascii"):
         return _checked(

@@ -376,8 +376,8 @@ def _without_nuls(data: AnyStr) -> tuple[AnyStr, int]:
     there, and one that split a character then costs no more than itself.
     """
     nul = b"\x00" if isinstance(data, bytes) else "\x00"
-    n = data.count(nul)  # type: ignore[arg-type]
-    return (data.replace(nul, data[:0]) if n else data), n  # type: ignore[arg-type]
+    n = data.count(nul)
+    return (data.replace(nul, data[:0]) if n else data), n
 
 
 def _report_nuls(n: int, where: _Where, report: IngestReport) -> None:
@@ -464,21 +464,24 @@ def _without_surrogates(fields: RecordFields, where: _Where, report: IngestRepor
     written: it becomes U+FFFD, and the repair is reported."""
     found = 0
 
-    def fix(value: str | None) -> str | None:
+    def fix(value: str) -> str:
         nonlocal found
-        if not value or not _SURROGATE.search(value):
+        if not _SURROGATE.search(value):
             return value
         value, n = _SURROGATE.subn("\ufffd", value)
         found += n
         return value
 
+    def fix_optional(value: str | None) -> str | None:
+        return fix(value) if value else value
+
     fixed = replace(
         fields,
         text=fix(fields.text),
         title=fix(fields.title),
-        url=fix(fields.url),
-        source=fix(fields.source),
-        record_id=fix(fields.record_id),
+        url=fix_optional(fields.url),
+        source=fix_optional(fields.source),
+        record_id=fix_optional(fields.record_id),
     )
     if found:
         report.repair(where.origin, f"replaced {found} lone surrogates by U+FFFD", "lone surrogates replaced")

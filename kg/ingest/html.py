@@ -28,6 +28,7 @@ def extract_html(markup: str) -> HtmlPage | str:
     """The page's article, or the reason there is none."""
     try:
         import trafilatura
+        from trafilatura.settings import Document
     except ImportError as exc:  # lxml ≥ 5.2 needs the separate lxml_html_clean package
         return f"cannot read HTML: {exc}; install it (pip install lxml_html_clean) or save the page as .txt"
     try:
@@ -41,8 +42,9 @@ def extract_html(markup: str) -> HtmlPage | str:
         )
     except Exception as exc:  # a parser failure on one page must not stop the run
         return f"HTML could not be parsed ({type(exc).__name__}: {exc}); save the article as .txt"
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if len(text) < MIN_TEXT_CHARS:
+    # Without as_dict the result is a Document, or None when the page has no article.
+    text = (doc.text or "").strip() if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or len(text) < MIN_TEXT_CHARS:
         return (
             "no main text found in the page (an index page, or text rendered by JavaScript?); "
             "save the article's text as .txt"

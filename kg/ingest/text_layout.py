@@ -124,7 +124,7 @@ def _plain(lines: list[str]) -> TextLayout:
 
 def _leading_single_lines(lines: list[str]) -> list[int]:
     """Indexes of the first (up to 3) lines that stand alone between blank lines."""
-    out = []
+    out: list[int] = []
     j = 0
     while j < len(lines) and len(out) < 3:
         if not lines[j]:
