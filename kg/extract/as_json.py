@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from kg.model import ArticleFacts
+from kg.model import ArticleFacts, LocalEntity, Mention
 
 
 def _plain(value: object) -> object:
@@ -18,12 +18,18 @@ def _plain(value: object) -> object:
     return value
 
 
+def _fields(value: LocalEntity | Mention) -> dict[str, object]:
+    """A record's fields, JSON-ready (``_plain`` of its ``asdict``), typed as a dict so that
+    the caller can add keys to it."""
+    return {k: _plain(v) for k, v in asdict(value).items()}
+
+
 def facts_to_dict(facts: ArticleFacts) -> dict:
     ents = facts.entities
     return {
         "article": _plain(asdict(facts.article) | {"text": None}),
-        "entities": [_plain(asdict(e)) | {"index": i} for i, e in enumerate(ents)],
-        "mentions": [_plain(asdict(m)) | {"entity_name": ents[m.entity].name} for m in facts.mentions],
+        "entities": [_fields(e) | {"index": i} for i, e in enumerate(ents)],
+        "mentions": [_fields(m) | {"entity_name": ents[m.entity].name} for m in facts.mentions],
         "times": [_plain(asdict(t)) for t in facts.times],
         "events": [
             {

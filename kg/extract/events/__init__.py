@@ -10,14 +10,25 @@ Modules (the trigger table and word lists are read by ``kg.lexicon.triggers``): 
 (mentions by token index), ``triggers`` (a trigger at a token, future prefix, modals,
 negation), ``clauses`` (clause, attendance and content ends, once per sentence),
 ``roles`` (subjects, objects, attendees, the two sides), ``places``
-(destination, venue, topic markers), ``sentence`` (``find_events`` for one sentence).
+(destination, venue, topic markers), ``sentence`` (``find_events`` for one sentence),
+``raw`` (what ``find_events`` reads, ``SentenceContext``, and returns, ``RawEvent``).
 """
 
 from __future__ import annotations
 
+from kg.extract.events.raw import RawEvent, RawRole, SentenceContext, VisitReceivers
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.sentence import find_events
 from kg.lexicon.triggers import Trigger
 from kg.model import Role
 
-__all__ = ["ActorRef", "Role", "Trigger", "find_events"]
+__all__ = [
+    "ActorRef",
+    "RawEvent",
+    "RawRole",
+    "Role",
+    "SentenceContext",
+    "Trigger",
+    "VisitReceivers",
+    "find_events",
+]

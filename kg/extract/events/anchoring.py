@@ -26,7 +26,7 @@ from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
 from kg.extract.timex.lexicon import ALL_MONTHS
 from kg.lexicon.triggers import verb_triggers, words
-from kg.model import Event, TimeExpression
+from kg.model import DateSource, Event, TimeExpression
 
 # The lead: the first sentence, or this many characters, whichever ends later.
 LEAD_CHARS = 400
@@ -55,7 +55,7 @@ def anchor_times(
     lead = _lead_time(times, dct, max(lead_end, LEAD_CHARS))
     out: list[Event] = []
     for ev in events:
-        source = "stated" if ev.time is not None else "none"
+        source: DateSource = "stated" if ev.time is not None else "none"
         time = ev.time
         if time is None and ev.type != "Statement" and _on_its_margin(text, ev):
             # ``وعلى هامش هذا اللقاء، سيجري كيري محادثات``: the text ties it to the event before.

@@ -178,9 +178,10 @@ def find_roles(
             )
         return roles
     if trig.nominal and trig.type == "Agreement":
-        between = [k for k in range(t_idx, end) if tokens[k].norm in _BETWEEN]
-        if between:
-            roles.extend((a.mention, "signatory") for a in after if a.first > between[0])
+        # ``مذكرة تفاهم بين X وY``: the signatories stand after ``بين``.
+        between_at = next((k for k in range(t_idx, end) if tokens[k].norm in _BETWEEN), None)
+        if between_at is not None:
+            roles.extend((a.mention, "signatory") for a in after if a.first > between_at)
         elif trig.actorless:
             roles.extend((a.mention, "signatory") for a in _signers_of_noun(tokens, t_idx, after, mentions))
         return roles
@@ -227,7 +228,7 @@ def find_roles(
         after = [a for a in after if not _is_media(mentions[a.mention])]
         if not after:
             return roles
-    subject = after[0]
+    subject: ActorRef | None = after[0]
     if trig.type == "Visit":
         # ``يصل السودان الأحد وفد …``: a place after a visit verb is where he goes, never who.
         subject = next((a for a in after if mentions[a.mention].kind != "place"), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import accumulate
 
 from kg import lexicon
@@ -10,6 +11,7 @@ from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends, scan_ends
 from kg.extract.events.places import find_place, more_destinations
+from kg.extract.events.raw import RawEvent, RawRole, SentenceContext, VisitReceivers, event_type, role_name
 from kg.extract.events.receivers import receiver_roles, receivers_at, receivers_before
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import (
@@ -37,34 +39,19 @@ from kg.extract.events.triggers import (
     trigger_at,
 )
 from kg.lexicon.triggers import Trigger, words
-from kg.model import Mention, Span, TimeExpression
+from kg.model import Mention, Span, Status, TimeExpression
 
 
-def find_events(
-    tokens: list[Token],
-    sentence: Span,
-    mentions: list[Mention],
-    actor_refs: list[ActorRef],
-    place_refs: list[ActorRef],
-    times: list[tuple[int, TimeExpression]],
-    dct_known: bool,
-    pair: tuple[int, int] | None,
-    sides: tuple[int, ...] = (),
-    frame_subject: int | None = None,
-    persons: frozenset[int] = frozenset(),
-) -> list[dict]:
-    """Events in one sentence, as dicts the caller turns into ``Event`` objects.
-
-    ``actor_refs``/``place_refs`` are the sentence's person/organisation and place
-    mentions by token index; ``times`` pairs the index of each time expression with it;
-    ``pair`` is the article's two main countries, for ``البلدين``; ``sides`` the entities of
-    the meeting told last, for ``الجانبان`` (the two sides); ``frame_subject`` the person
-    (entity) who acted in the article's latest event, the subject Arabic leaves unwritten
-    (``ومن المتوقع أن يلتقي اليوم مع بارزاني``); ``persons`` the article's person entities.
-    Each event dict says who its subject is
-    (``subject``: an entity, or None) for the next sentence's ``frame_subject``.
+def find_events(ctx: SentenceContext) -> list[RawEvent | VisitReceivers]:
+    """Events in one sentence (``kg.extract.events.raw`` says what ``ctx`` holds), in the
+    order told, with who received a visitor (``VisitReceivers``) right after that visit.
+    Each ``RawEvent`` says who its subject is, for the next sentence's ``frame_subject``.
     """
-    events = []
+    tokens, mentions, times = ctx.tokens, ctx.mentions, ctx.times
+    actor_refs, place_refs, pair, persons = ctx.actor_refs, ctx.place_refs, ctx.pair, ctx.persons
+    # Both change as the sentence goes: the meeting told last, the person who acted last.
+    sides, frame_subject = ctx.sides, ctx.frame_subject
+    events: list[RawEvent] = []
     # A word inside a name is no trigger: ``فيصل`` is not ``ف`` + ``يصل`` (arrives).
     named = {k for ref in (*actor_refs, *place_refs) for k in range(ref.first, ref.last + 1)}
     hits = [(k, h) for k in range(len(tokens)) if k not in named and (h := trigger_at(tokens, k)) is not None]
@@ -84,8 +71,8 @@ def find_events(
         elif (start := receivers_before(tokens, k)) is not None:
             received.append((k, start, k))
     if received:
-        at = {k for k, _, _ in received}
-        hits = [(t, h) for t, h in hits if t not in at]
+        at_received = {k for k, _, _ in received}
+        hits = [(t, h) for t, h in hits if t not in at_received]
         bounds = sorted({k for k, _, _ in received} | {t for t, _ in hits})
         received = [
             (k, a, b if b <= k else next((x for x in bounds if x > k), len(tokens))) for k, a, b in received
@@ -175,12 +162,12 @@ def find_events(
             ],
         )
         planned = future_prefix or modal_before(tokens, t_idx) or _support_ahead(tokens, t_idx, trigger)
-        if (held := _meeting_it_serves(events, tokens, t_idx, trigger)) is not None:
+        if (serves := _meeting_it_serves(events, tokens, t_idx, trigger)) is not None:
             # ``تستضيف … الاجتماع … وذلك للتوقيع على البروتوكول``: signed when and where it meets.
-            time_idx = time_idx if time_idx is not None else held["time"]
-            place = place if place is not None else held["place"]
+            time_idx = time_idx if time_idx is not None else serves.time
+            place = place if place is not None else serves.place
             destinations = [place]
-            planned = planned or held["status"] == "planned"
+            planned = planned or serves.status == "planned"
         if time_idx is not None:
             te = times[time_idx][1]
             if te.direction == "future":
@@ -188,38 +175,55 @@ def find_events(
         if not planned and _present_ahead(tokens, t_idx, trigger):
             past = time_idx is not None and times[time_idx][1].direction == "past"
             planned = not past
-        if actorless and not _specific(tokens, t_idx, trigger, place, time_idx, held is not None):
+        if actorless and not _specific(tokens, t_idx, trigger, place, time_idx, serves is not None):
             continue  # ``بعد اجتماعين`` with no place or day: too vague to stand with no party
         for dest, dest_roles in _one_per_counterpart(
             tokens, t_idx, trigger, roles, subject, destinations, mentions
         ) * meetings_told(tokens, t_idx):
             events.append(
-                {
-                    "type": trigger.type,
-                    "trigger": Span(tok.start, tok.end, tok.text),
-                    "roles": dest_roles,
-                    "place": dest,
-                    "time": time_idx,
-                    "status": "planned" if planned else "happened",
-                    "from_sides": from_sides,
-                    "subject": subject,
-                    "t_idx": t_idx,
-                    "actorless": actorless,
-                }
+                RawEvent(
+                    type=event_type(trigger.type),
+                    trigger=Span(tok.start, tok.end, tok.text),
+                    sentence=ctx.sentence,
+                    t_idx=t_idx,
+                    roles=_raw_roles(dest_roles, mentions),
+                    place=dest,
+                    time=time_idx,
+                    status="planned" if planned else "happened",
+                    subject=subject,
+                    from_sides=from_sides,
+                    actorless=actorless,
+                )
             )
         # ``خلال استقبال الرئيس لسموه …، حيث عقد الطرفان جلسة مباحثات``
         sides = meeting_sides(trigger.type, ((_entity(m, mentions), r) for m, r in roles)) or sides
         if subject is not None and trigger.type != "Statement" and subject in persons:
             frame_subject = subject  # ``غادر الأمير … بعد زيارة التقى خلالها الرئيس``
     _date_orphans(events, tokens, times, owner)
-    # Who received a visitor joins the latest visit told before them: the dict stands right
-    # after that visit, and ``kg.extract`` adds it to the article's latest visit so far.
+    # Who received a visitor joins the latest visit told before them: they stand right
+    # after that visit, and ``kg.extract`` adds them to the article's latest visit so far.
+    out: list[RawEvent | VisitReceivers] = list(events)
     for k, start, end in sorted(received, reverse=True):
         roles = receiver_roles(tokens, start, actor_refs, mentions, end)
         if roles:
-            at = max((n + 1 for n, ev in enumerate(events) if ev.get("t_idx", len(tokens)) < k), default=0)
-            events.insert(at, {"type": "Visit", "receivers": True, "roles": roles})
-    return events
+            at = max(
+                (n + 1 for n, ev in enumerate(out) if isinstance(ev, RawEvent) and ev.t_idx < k), default=0
+            )
+            out.insert(at, VisitReceivers(_raw_roles(roles, mentions)))
+    return out
+
+
+def _raw_roles(roles: list[tuple[int, str]], mentions: list[Mention]) -> tuple[RawRole, ...]:
+    """The rules' (reference, role) pairs as ``RawRole``: a reference is a mention index, or
+    ``-1 - entity`` for an actor the sentence does not write (``_entity``)."""
+    return tuple(
+        RawRole(_entity(ref, mentions), role_name(role), ref if ref >= 0 else None) for ref, role in roles
+    )
+
+
+def _ref(role: RawRole) -> int:
+    """The rules' reference of ``role`` (``_raw_roles`` read back)."""
+    return role.mention if role.mention is not None else -1 - role.entity
 
 
 _DURING = words("DURING")
@@ -265,14 +269,14 @@ def _specific(
     )
 
 
-def _meeting_it_serves(events: list[dict], tokens: list[Token], t_idx: int, trigger: Trigger) -> dict | None:
+def _meeting_it_serves(
+    events: list[RawEvent], tokens: list[Token], t_idx: int, trigger: Trigger
+) -> RawEvent | None:
     """The meeting of the sentence a signing is the purpose of (``الاجتماع … للتوقيع على``,
     ``لتوقيع``): the latest meeting told before it, or None."""
     if not (trigger.actorless and trigger.type == "Agreement") or tokens[t_idx].norm[:1] != "ل":
         return None
-    return next(
-        (ev for ev in reversed(events) if ev["type"] == "Meeting" and ev.get("t_idx", t_idx) < t_idx), None
-    )
+    return next((ev for ev in reversed(events) if ev.type == "Meeting" and ev.t_idx < t_idx), None)
 
 
 def _subject(
@@ -555,7 +559,7 @@ def _delegation_told(tokens: list[Token], t_idx: int) -> bool:
     return k < len(tokens) and tokens[k].norm in _DELEGATION_TOLD
 
 
-def _visit_of_the_guest(events: list[dict], roles: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+def _visit_of_the_guest(events: list[RawEvent], roles: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     """``خلال استقبال الرئيس لسموه، أثناء زيارة سموه لمصر``: the visit whose pronoun follows a
     reception in the sentence is its guest's. The one who received him there is the host of
     the reception (its own event), not of the visit: a visit's host is who met the visitor on
@@ -563,8 +567,8 @@ def _visit_of_the_guest(events: list[dict], roles: list[tuple[int, str]]) -> lis
     if any(r == "visitor" for _, r in roles):
         return None
     for ev in reversed(events):
-        if ev["type"] == "Meeting":
-            guests = [m for m, r in ev["roles"] if r == "guest"]
+        if ev.type == "Meeting":
+            guests = [_ref(r) for r in ev.roles if r.role == "guest"]
             if guests:
                 return [(guests[0], "visitor"), *roles]
     return None
@@ -586,7 +590,7 @@ def _one_per_counterpart(
     out = []
     for dest in destinations:
         dest_roles = roles
-        if len(destinations) > 1:
+        if len(destinations) > 1 and dest is not None:  # more than one: all are named
             dest_roles = [r for r in roles if r[1] != "destination"]
             dest_roles.append((-1 - mentions[dest].entity, "destination"))
         out.append((dest, dest_roles))
@@ -607,7 +611,10 @@ def _one_per_counterpart(
 
 
 def _date_orphans(
-    events: list[dict], tokens: list[Token], times: list[tuple[int, TimeExpression]], owner: dict[int, int]
+    events: list[RawEvent],
+    tokens: list[Token],
+    times: list[tuple[int, TimeExpression]],
+    owner: dict[int, int],
 ) -> None:
     """Dates for the events of a sentence that got none of their own.
 
@@ -616,35 +623,34 @@ def _date_orphans(
     visit of the sentence (``خلال استقبال الرئيس لسموه، أثناء زيارة سموه لمصر أمس``) is of
     the visit's day.
     """
-    made = {ev["t_idx"] for ev in events if "t_idx" in ev}
+    made = {ev.t_idx for ev in events}
     relatives = [k for k, tok in enumerate(tokens) if tok.norm in _RELATIVES]
     orphans = [(ti, te) if owner.get(k) not in made else (ti, None) for k, (ti, te) in enumerate(times)]
     during_visit = next(
         (
-            ev["time"]
+            ev.time
             for ev in events
-            if ev["type"] == "Visit"
-            and ev.get("time") is not None
-            and ev.get("t_idx", 0) > 0
-            and tokens[ev["t_idx"] - 1].norm in _DURING
+            if ev.type == "Visit"
+            and ev.time is not None
+            and ev.t_idx > 0
+            and tokens[ev.t_idx - 1].norm in _DURING
         ),
         None,
     )
-    for ev in events:
-        if ev.get("time") is not None or "t_idx" not in ev or ev["type"] == "Statement":
+    for n, ev in enumerate(events):
+        if ev.time is not None or ev.type == "Statement":
             continue
         # Not past a relative pronoun: ``… الذي توصلت إليه القوى … الشهر الماضي`` dates what
         # the relative clause tells, not the meeting.
-        at = bisect_right(relatives, ev["t_idx"])
+        at = bisect_right(relatives, ev.t_idx)
         reach = relatives[at] if at < len(relatives) else len(tokens)
-        later = [(ti, te) if ev["t_idx"] < ti < reach else (ti, None) for ti, te in orphans]
-        k = _nearest_time(ev["t_idx"], later)
-        if k is None and ev["type"] != "Visit":
+        later = [(ti, te) if ev.t_idx < ti < reach else (ti, None) for ti, te in orphans]
+        k = _nearest_time(ev.t_idx, later)
+        if k is None and ev.type != "Visit":
             k = during_visit
         if k is not None:
-            ev["time"] = k
-            if times[k][1].direction == "future":
-                ev["status"] = "planned"
+            status: Status = "planned" if times[k][1].direction == "future" else ev.status
+            events[n] = replace(ev, time=k, status=status)
 
 
 def _entity(ref: int, mentions: list[Mention]) -> int:
