@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg import lexicon
 from kg.arabic.names import name_key
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms, strip_proclitics
@@ -24,22 +25,16 @@ from kg.extract.mentions import Found, _post_at
 from kg.lexicon import vocab
 
 # Single-word titles that are courtesy or rank, not an office (``الأمير``, ``الدكتور``).
-_OFFICE_WORDS = frozenset(normalize(w) for w in ("الملك", "الملكة", "الرئيس", "السلطان", "العاهل", "البابا"))
+_OFFICE_WORDS = lexicon.words("OFFICE_TITLE_WORDS")
 COURTESY = frozenset(w for w in vocab.TITLE_WORDS if w not in _OFFICE_WORDS)
 
 # Heads that, with a demonym and no name (``الوزير الأمريكي``), name a post holder of that
 # country: the head and the first word of the posts it stands for (``وزير`` → ``وزير الدفاع``).
-_HEAD_ALONE = {
-    normalize("الوزير"): ("وزير",),
-    normalize("الوزيرة"): ("وزيرة", "وزير"),
-    normalize("السفير"): ("سفير", "السفير"),
-    normalize("المبعوث"): ("مبعوث", "المبعوث"),
-    normalize("الرئيس"): ("الرئيس", "رئيس"),
-}
+_HEAD_ALONE = {normalize(head): firsts for head, firsts in lexicon.raw_groups("HEAD_ALONE").items()}
 # ``الرئيس العراقي`` is not ``رئيس الوزراء العراقي``: the head ``الرئيس`` answers only these.
-_PRESIDENT = frozenset(normalize(w) for w in ("الرئيس", "رئيس", "رئيس الجمهورية", "رئيس الدولة"))
+_PRESIDENT = lexicon.words("PRESIDENT_POSTS")
 
-_COUNTERPART = frozenset(normalize(w) for w in ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيرتها", "نظيرته"))
+_COUNTERPART = lexicon.words("COUNTERPART_FORMS")
 _SENTENCE_ENDS = frozenset(".!?؟")
 
 

@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
+from kg import lexicon
 from kg.arabic.name_match import (
     answers,
     first_word_shapes,
@@ -429,6 +430,10 @@ def _posts_with_demonyms(
     return out
 
 
+# Proclitics a name may carry (``وكيري``): taken off, the name may be one already clustered.
+_PROCLITICS = lexicon.words("NAME_PROCLITICS")
+
+
 def _without_proclitic(
     f: Found, clusters: list[_Cluster], tokens: list[Token], starts: list[int], index: _ClusterIndex
 ) -> tuple[Found, int] | None:
@@ -438,7 +443,7 @@ def _without_proclitic(
         return None
     first = tokens[k].text
     for prefix, stem in bare_forms(words[0])[1:]:
-        if prefix not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") or len(stem) < 3:
+        if prefix not in _PROCLITICS or len(stem) < 3:
             continue
         key = " ".join([stem, *words[1:]])
         idx = _find_cluster(clusters, replace(f, key=key), index)
@@ -590,6 +595,12 @@ def _holder_of(clusters: list[_Cluster], held: list[tuple[int, tuple[str, ...]]]
     return candidates[0] if len(candidates) == 1 else None
 
 
+# ``بن سلمان``, ``آل سعود``, ``أبو بكر``: the last word is a forebear's, a house's or a kunya's.
+_SHORT_FORM_LINKS = lexicon.words("SHORT_FORM_LINKS")
+# ``صالح بن …``: the word before is someone's given name.
+_LINEAGE = lexicon.words("LINEAGE_WORDS")
+
+
 def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tuple[int, int]]) -> list:
     """Family names and later short forms standing alone: ``وأكد النمروش``, ``لكارتر``."""
     by_word: dict[str, set[int]] = {}
@@ -601,7 +612,7 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             words = key.split()
             # A one-word name the article gave a person (``أوباما``, ``المخلوع صالح``) is
             # that person again where it stands alone.
-            if not words or (len(words) >= 2 and words[-2] in ("بن", "ال", "ابو")):
+            if not words or (len(words) >= 2 and words[-2] in _SHORT_FORM_LINKS):
                 continue
             family = words[-1]
             if name_likeness(family) >= 0.45 and len(family) >= 3 and family not in vocab.STOP_WORDS:
@@ -615,7 +626,7 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             continue
         if k > 0 and tokens[k - 1].norm in NAME_LINKS:
             continue  # ``بن سلمان``: a forebear in another man's name
-        if k + 1 < len(tokens) and tokens[k + 1].norm in ("بن", "بنت"):
+        if k + 1 < len(tokens) and tokens[k + 1].norm in _LINEAGE:
             continue  # ``صالح بن …``: the given name of someone else
         for prefix, stem in bare_forms(t.norm):
             if prefix.endswith("ال"):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kg import lexicon
 from kg.arabic.name_match import (
     first_word_shapes,
     generation,
@@ -211,9 +212,7 @@ def _held_head(want: str, holders: dict, affiliation: str | None) -> str:
     return want
 
 
-_HEADS_OF_STATE = frozenset(
-    normalize(w) for w in ("الرئيس", "الملك", "العاهل", "الأمير", "المرشد", "السلطان")
-)
+_HEADS_OF_STATE = lexicon.words("HEADS_OF_STATE")
 
 
 def _affiliated(g: _Group, affiliation: str) -> bool:
@@ -222,10 +221,7 @@ def _affiliated(g: _Group, affiliation: str) -> bool:
     return affiliation in g.affiliations or any(aff == affiliation for (_t, aff) in g.titles)
 
 
-_FORMER = frozenset(
-    normalize(w)
-    for w in ("السابق", "الأسبق", "الراحل", "سابقا", "آنذاك", "حينذاك", "وقتذاك", "وقتها", "حينها")
-)
+_FORMER = lexicon.words("FORMER_POST_WORDS")
 
 
 def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
@@ -302,7 +298,7 @@ def _without_clitic(
     return None
 
 
-_CLITICS = frozenset(("و", "ف", "ل", "ب", "ك", "وب", "ول", "فب", "فل", "وك"))
+_CLITICS = lexicon.words("NAME_CLITICS")
 
 
 # A unit of person clustering: a name key, and for a one-word name the heads of the posts

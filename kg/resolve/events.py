@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 from kg.model import (
     ArticleFacts,
@@ -567,7 +568,8 @@ def _places_compatible(a: str | None, b: str | None, entities: dict[str, Entity]
     return bool(ea.country and eb.country and ea.country == eb.country)
 
 
-_TYPE_AR = {"Meeting": "لقاء", "Visit": "زيارة", "Call": "اتصال", "Agreement": "اتفاق", "Statement": "تصريح"}
+# Event type → the Arabic word its label starts with, as written.
+_TYPE_AR = {kind: label for kind, (label,) in lexicon.raw_groups("EVENT_TYPE_LABELS").items()}
 
 
 def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:

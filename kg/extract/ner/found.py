@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
+from kg import lexicon
 from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
@@ -154,7 +155,4 @@ def _without_trailing_verb(toks: list[Token], first: int, last: int) -> int:
     return last
 
 
-_NOT_NAMES = frozenset(
-    normalize(w)
-    for w in "الجانبان الجانبين الطرفان الطرفين البلدان البلدين الوزيران الوزيرين الرئيسان الرئيسين".split()
-)
+_NOT_NAMES = lexicon.words("PAIR_WORDS")
