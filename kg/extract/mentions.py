@@ -26,6 +26,7 @@ from kg.arabic.tokens import Token, bare_forms, strip_proclitics
 from kg.lexicon import vocab
 from kg.lexicon.gazetteer import Place, known_names, place_first_words, places, word_stats
 from kg.lexicon.triggers import is_trigger_word
+from kg.model import Kind
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Found:
     last: int  # inclusive
     start: int
     end: int
-    kind: str  # person | organization | place
+    kind: Kind
     name: str  # display form of the name (no title, no clitics)
     key: str
     title: str | None = None

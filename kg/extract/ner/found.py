@@ -19,6 +19,7 @@ from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
 from kg.extract.ner import LABEL_KIND, Span3, get_recogniser
 from kg.lexicon.vocab import FAITH_WORDS
+from kg.model import Kind
 
 
 def add_model_mentions(
@@ -121,7 +122,7 @@ def _decode(backend: str, text: str) -> _Spans:
     return _spans(get_recogniser(backend)(text))
 
 
-def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found | None:
+def _found(text: str, toks: list[Token], first: int, last: int, kind: Kind) -> Found | None:
     from kg.arabic.names import name_key
     from kg.extract.mentions import match_place, place_found
 
