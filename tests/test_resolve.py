@@ -184,12 +184,13 @@ def test_a_post_held_by_two_people_stays_unattached() -> None:
 
 
 def test_over_reaching_names_are_trimmed_to_the_name_they_reach_for() -> None:
+    from kg.resolve.entities import LocalRef as R
     from kg.resolve.entities import _trim_overreach
 
-    persons = [((a, 0), "باراك اوباما") for a in range(6)]
-    persons += [((a, 1), "اوباما") for a in range(6, 9)]
-    persons += [((10, 0), "باراك اوباما مروجا لاتفاقه"), ((11, 0), "اوباما يستعجل")]
-    persons += [((a, 0), "سلمان") for a in range(12, 20)] + [((20, 0), "سلمان العوده")]
+    persons = [(R(a, 0), "باراك اوباما") for a in range(6)]
+    persons += [(R(a, 1), "اوباما") for a in range(6, 9)]
+    persons += [(R(10, 0), "باراك اوباما مروجا لاتفاقه"), (R(11, 0), "اوباما يستعجل")]
+    persons += [(R(a, 0), "سلمان") for a in range(12, 20)] + [(R(20, 0), "سلمان العوده")]
     trimmed = _trim_overreach(persons)
     assert trimmed["باراك اوباما مروجا لاتفاقه"] == "باراك اوباما"
     assert trimmed["اوباما يستعجل"] == "اوباما"

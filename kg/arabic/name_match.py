@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from kg import lexicon
 from kg.arabic.names import skeleton
 from kg.arabic.normalize import normalize
 from kg.lexicon import vocab
@@ -28,6 +29,11 @@ def word_shapes(word: str) -> tuple[tuple[str, str], tuple[str, str]]:
 def fuzzy_word(word: str) -> bool:
     """A word ``_similar_word`` may match by ``fuzz.ratio`` alone."""
     return len(word) >= 5 and _transliterated(word, word)
+
+
+# ``بن سلمان``, ``آل سعود``: the last word after them is a forebear's or a house's name.
+_FORBEAR_LINKS = lexicon.words("FORBEAR_LINKS")
+_LINEAGE = lexicon.words("LINEAGE_WORDS")
 
 
 def same_person_name(a: str, b: str) -> bool:
@@ -58,8 +64,8 @@ def same_person_name(a: str, b: str) -> bool:
             # nor ``سلطان بن عبدالعزيز`` ~ ``سلطان بن سلمان بن عبدالعزيز`` (his grandson).
             return short[0] == long_[0] and _lineage_agrees(short, long_)
         # A one-word name matches only a family name (last word), never a given name.
-        return short[0] == long_[-1] and long_[-2:-1] not in (["بن"], ["ال"])
-    if len(short) == 1 and len(long_) >= 2 and long_[-2] not in ("بن", "ال"):
+        return short[0] == long_[-1] and not any(w in _FORBEAR_LINKS for w in long_[-2:-1])
+    if len(short) == 1 and len(long_) >= 2 and long_[-2] not in _FORBEAR_LINKS:
         # ``نتنياهو`` ~ ``بنيامين نتانياهو``: a transliterated family name, spelt otherwise.
         return _similar_word(short[0], long_[-1])
     if len(wa) == len(wb) and len(wa) >= 2:
@@ -76,7 +82,7 @@ def same_person_name(a: str, b: str) -> bool:
 
 
 # Words that tell a father from his son of the same name.
-_GENERATION = {"الاب": "father", "الابن": "son", "دبليو": "son", "الاكبر": "father", "الاصغر": "son"}
+_GENERATION = lexicon.inverse("GENERATION")
 
 
 def name_words(words: list[str]) -> list[str]:
@@ -126,7 +132,7 @@ def _similar_word(a: str, b: str) -> bool:
 
 
 # Letters that render one foreign sound: ``سيرجي/سيرغي`` (g), ``تاياني/طاياني`` (t).
-_LETTER_CLASS = {c: k for k, letters in enumerate(("جغقك", "تط", "سصث", "زذظ", "دض")) for c in letters}
+_LETTER_CLASS = {c: k for k, letters in enumerate(lexicon.raw("FOREIGN_SOUND_LETTERS")) for c in letters}
 
 
 def _letter_variant(a: str, b: str) -> bool:
@@ -152,7 +158,7 @@ def _lineage(words: list[str]) -> tuple[list[str], list[str]]:
     chain, rest = [words[0]], []
     k = 1
     while k < len(words):
-        if words[k] in ("بن", "بنت") and k + 1 < len(words):
+        if words[k] in _LINEAGE and k + 1 < len(words):
             chain.append(words[k + 1])
             k += 2
             continue

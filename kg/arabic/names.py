@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.arabic.normalize import normalize
+from kg.lexicon import raw
 from kg.lexicon.gazetteer import word_stats
 from kg.lexicon.triggers import is_trigger_word
 from kg.lexicon.vocab import (
@@ -41,8 +42,14 @@ class NameParams:
 
 NAME_PARAMS = NameParams()
 
+
+def _alternation(name: str) -> str:
+    """A word list as a regex alternation, entries as written."""
+    return "|".join(map(re.escape, raw(name)))
+
+
 # ``عبد الله``/``عبدالله``, ``عبد ربه``/``عبدربه``: one given name however it is spaced.
-_ABD = re.compile(r"\bعبد (?=ال|ربه\b)")
+_ABD = re.compile(r"\bعبد (?=ال|(?:" + _alternation("ABD_SECOND_WORDS") + r")\b)")
 _IBN = re.compile(r"\bابن\b")
 
 
@@ -156,8 +163,10 @@ def is_known_first_name(norm: str) -> bool:
     return bool(s and s.person >= 2 and s.person >= 2 * s.common)
 
 
-# Imperfect-verb prefixes (يصافح، سيزور، تبحث) and dual/plural past endings (أكدا، بحثوا).
-_VERB_SHAPE = re.compile(r"^(س[يتن][^\s]{3,}|[^\s]{3,}(وا|تا))$")
+# Future prefixes of a present verb (سيزور، ستبحث، سنقوم) and dual/plural past endings (أكدا، بحثوا).
+_FUTURE = _alternation("FUTURE_PREFIXES")
+_PAST_ENDINGS = _alternation("PAST_DUAL_PLURAL_ENDINGS")
+_VERB_SHAPE = re.compile(rf"^((?:{_FUTURE})[^\s]{{3,}}|[^\s]{{3,}}(?:{_PAST_ENDINGS}))$")
 
 
 @lru_cache(maxsize=1 << 16)

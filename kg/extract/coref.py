@@ -14,9 +14,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Literal, NamedTuple
 
+from kg import lexicon
 from kg.arabic.names import name_key
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms, strip_proclitics
@@ -24,22 +26,16 @@ from kg.extract.mentions import Found, _post_at
 from kg.lexicon import vocab
 
 # Single-word titles that are courtesy or rank, not an office (``الأمير``, ``الدكتور``).
-_OFFICE_WORDS = frozenset(normalize(w) for w in ("الملك", "الملكة", "الرئيس", "السلطان", "العاهل", "البابا"))
+_OFFICE_WORDS = lexicon.words("OFFICE_TITLE_WORDS")
 COURTESY = frozenset(w for w in vocab.TITLE_WORDS if w not in _OFFICE_WORDS)
 
 # Heads that, with a demonym and no name (``الوزير الأمريكي``), name a post holder of that
 # country: the head and the first word of the posts it stands for (``وزير`` → ``وزير الدفاع``).
-_HEAD_ALONE = {
-    normalize("الوزير"): ("وزير",),
-    normalize("الوزيرة"): ("وزيرة", "وزير"),
-    normalize("السفير"): ("سفير", "السفير"),
-    normalize("المبعوث"): ("مبعوث", "المبعوث"),
-    normalize("الرئيس"): ("الرئيس", "رئيس"),
-}
+_HEAD_ALONE = {normalize(head): firsts for head, firsts in lexicon.raw_groups("HEAD_ALONE").items()}
 # ``الرئيس العراقي`` is not ``رئيس الوزراء العراقي``: the head ``الرئيس`` answers only these.
-_PRESIDENT = frozenset(normalize(w) for w in ("الرئيس", "رئيس", "رئيس الجمهورية", "رئيس الدولة"))
+_PRESIDENT = lexicon.words("PRESIDENT_POSTS")
 
-_COUNTERPART = frozenset(normalize(w) for w in ("نظير", "نظيره", "نظيرها", "نظيرهم", "نظيرتها", "نظيرته"))
+_COUNTERPART = lexicon.words("COUNTERPART_FORMS")
 _SENTENCE_ENDS = frozenset(".!?؟")
 
 
@@ -53,9 +49,17 @@ def is_counterpart(norm: str) -> bool:
     return any(stem in _COUNTERPART for prefix, stem in bare_forms(norm) if not prefix.endswith("ال"))
 
 
-def post_after_name(f: Found, tokens: list[Token], starts: list[int]) -> tuple[int, str, str | None] | None:
+class PostAfter(NamedTuple):
+    """A post written after a name inside the name's mention."""
+
+    first: int  # index of its first token
+    title: str
+    affiliation: str | None
+
+
+def post_after_name(f: Found, tokens: list[Token], starts: list[int]) -> PostAfter | None:
     """A post written after the name inside ``f``'s span (``… محمد بن سلمان ولي ولي العهد``,
-    which the mention's ``title`` does not keep): (its first token, title, affiliation)."""
+    which the mention's ``title`` does not keep)."""
     i0 = bisect_right(starts, f.start) - 1
     j = bisect_right(starts, f.end - 1) - 1
     if i0 < 0 or j <= i0:
@@ -64,7 +68,7 @@ def post_after_name(f: Found, tokens: list[Token], starts: list[int]) -> tuple[i
     for p in range(i0 + 1 + n_name - 1, j + 1):
         post = _post_at(tokens, p)
         if post is not None and post.last == j and post.title and post.prefix == "":
-            return p, post.title, post.affiliation
+            return PostAfter(p, post.title, post.affiliation)
     return None
 
 
@@ -101,25 +105,36 @@ def head_alone_answers(head: str, title_key: str) -> bool:
     return bool(words) and words[0] in _HEAD_ALONE[head]
 
 
-def heads_alone(tokens: list[Token], inside) -> Iterable[tuple[int, int, str, str, str]]:
-    """Uncovered ``HEAD DEMONYM`` and ``نظيره [DEMONYM]``: (start, end, kind, head, country)."""
+class HeadAlone(NamedTuple):
+    """A ``HEAD DEMONYM`` (``الوزير الأمريكي``) or a ``نظيره [DEMONYM]`` no mention covers."""
+
+    start: int
+    end: int
+    kind: Literal["head", "counterpart"]
+    head: str  # the head's normalised stem
+    country: str  # the demonym's ISO code; "" for a counterpart without one
+
+
+def heads_alone(tokens: list[Token], inside: Callable[[int], bool]) -> Iterator[HeadAlone]:
+    """Uncovered ``HEAD DEMONYM`` and ``نظيره [DEMONYM]``, in text order."""
     for k, t in enumerate(tokens):
         if not t.is_arabic or inside(t.start):
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        country = vocab.DEMONYMS.get(nxt.norm) if nxt is not None else None
+        # The demonym after the head, when no mention covers it.
+        demonym = nxt if nxt is not None and vocab.DEMONYMS.get(nxt.norm) and not inside(nxt.start) else None
         for prefix, stem in bare_forms(t.norm):
             if prefix.endswith("ال"):
                 continue
             start = t.start + len(t.text) - len(strip_proclitics(t.text, stem))
-            if stem in _HEAD_ALONE and country and not inside(nxt.start):
-                yield start, nxt.end, "head", stem, country
+            if stem in _HEAD_ALONE and demonym is not None:
+                yield HeadAlone(start, demonym.end, "head", stem, vocab.DEMONYMS[demonym.norm])
                 break
             if stem in _COUNTERPART:
-                if country and not inside(nxt.start):
-                    yield start, nxt.end, "counterpart", stem, country
+                if demonym is not None:
+                    yield HeadAlone(start, demonym.end, "counterpart", stem, vocab.DEMONYMS[demonym.norm])
                 else:
-                    yield start, t.end, "counterpart", stem, ""
+                    yield HeadAlone(start, t.end, "counterpart", stem, "")
                 break
 
 

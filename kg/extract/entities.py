@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
+from kg import lexicon
 from kg.arabic.name_match import (
     answers,
     first_word_shapes,
@@ -31,12 +33,12 @@ from kg.extract import coref
 from kg.extract.mentions import Found
 from kg.lexicon import vocab
 from kg.lexicon.vocab import NAME_LINKS
-from kg.model import LocalEntity, Mention
+from kg.model import Kind, LocalEntity, Mention
 
 
 @dataclass
 class _Cluster:
-    kind: str
+    kind: Kind
     name: str
     key: str
     aliases: list[str] = field(default_factory=list)
@@ -49,7 +51,7 @@ class _Cluster:
     def freeze(self) -> LocalEntity:
         aliases = tuple(dict.fromkeys(a for a in self.aliases if a != self.name))
         return LocalEntity(
-            self.kind,  # type: ignore[arg-type]
+            self.kind,
             self.name,
             self.key,
             aliases,
@@ -69,7 +71,7 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
     starts = [t.start for t in tokens]
     found = [g for f in found for g in coref.split_glued_post(f, tokens, starts)]
     split_off: list[Found] = []  # posts of someone else run on after a name
-    run_on: list[tuple[int, tuple[int, str, str | None]]] = []  # (index in assigned, post)
+    run_on: list[tuple[int, coref.PostAfter]] = []  # (index in assigned, post)
     glued: list[tuple[int, int, str | None, int]] = []  # ``… الجبير نظيره الروسي``
     person_found: list[tuple[Found, int | None]] = []  # persons in order, named ones' clusters
     for f in sorted(found, key=lambda f: f.start):
@@ -79,23 +81,23 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
             continue
         after = coref.post_after_name(f, tokens, starts) if f.kind == "person" else None
         counterpart = None
-        if after is not None and coref.is_counterpart(tokens[after[0]].norm):
+        if after is not None and coref.is_counterpart(tokens[after.first].norm):
             # ``الجبير نظيره الروسي``: the other's post, not his; his mention ends before it.
-            counterpart = (tokens[after[0]].start, f.end, after[2])
-            f = replace(f, end=tokens[after[0] - 1].end)
+            counterpart = (tokens[after.first].start, f.end, after.affiliation)
+            f = replace(f, end=tokens[after.first - 1].end)
             after = None
         elif (
             after is not None
-            and after[2] is not None
+            and after.affiliation is not None
             and f.title
-            and f.title != after[1]
+            and f.title != after.title
             and coref.is_office(f.title)
         ):
             # ``استقبل خادم الحرمين الشريفين الملك سلمان وزير الخارجية الأمريكي``: a post of
             # its own and then one of a country: the object, someone else.
             f = _split_post_after(f, after, tokens, starts, split_off)
             after = None
-        elif after is not None and after[2] is not None and f.title == after[1]:
+        elif after is not None and after.affiliation is not None and f.title == after.title:
             # ``والتقى مسعود بارزاني وزير الدفاع الأمريكي``: his post, unless the article names
             # someone else with it (decided once all are named).
             run_on.append((len(assigned), after))
@@ -122,8 +124,8 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
             clusters[idx].titles.append(f.title)
         if after is not None:
             # ``محمد بن سلمان ولي ولي العهد``: the post after the name is his too.
-            clusters[idx].titles.append(after[1])
-            clusters[idx].affiliation = clusters[idx].affiliation or after[2]
+            clusters[idx].titles.append(after.title)
+            clusters[idx].affiliation = clusters[idx].affiliation or after.affiliation
         if counterpart is not None:
             glued.append((*counterpart, idx))
         assigned.append((f, idx))
@@ -133,14 +135,16 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
     held_now = _held_titles(clusters)
     for k, after in run_on:
         f, idx = assigned[k]
-        want = title_lookup_key(after[1])
+        want = title_lookup_key(after.title)
         others = [
-            o for o, keys in held_now if o != idx and clusters[o].affiliation == after[2] and want in keys
+            o
+            for o, keys in held_now
+            if o != idx and clusters[o].affiliation == after.affiliation and want in keys
         ]
-        if others and clusters[idx].titles.count(after[1]) == 1:
-            clusters[idx].titles.remove(after[1])
+        if others and clusters[idx].titles.count(after.title) == 1:
+            clusters[idx].titles.remove(after.title)
             assigned[k] = (_split_post_after(f, after, tokens, starts, split_off), idx)
-            if not any(g.affiliation == after[2] for g, i in assigned if i == idx and g is not f):
+            if not any(g.affiliation == after.affiliation for g, i in assigned if i == idx and g is not f):
                 clusters[idx].affiliation = None
     found = [*found, *split_off]
     covered = [(f.start, f.end) for f in found]
@@ -208,11 +212,11 @@ def chain(found: list[Found], tokens: list[Token]) -> tuple[list[Mention], list[
 
 
 def _split_post_after(
-    f: Found, after: tuple[int, str, str | None], tokens: list[Token], starts: list[int], out: list[Found]
+    f: Found, after: coref.PostAfter, tokens: list[Token], starts: list[int], out: list[Found]
 ) -> Found:
     """``f`` without the post of someone else run on after its name; the post goes to ``out``
     as a post alone."""
-    p = after[0]
+    p = after.first
     words = " ".join(t.text for t in tokens[p : bisect_right(starts, f.end - 1)])
     out.append(
         Found(
@@ -222,14 +226,14 @@ def _split_post_after(
             f.end,
             "person",
             words,
-            name_key(after[1]),
-            title=after[1],
-            affiliation=after[2],
+            name_key(after.title),
+            title=after.title,
+            affiliation=after.affiliation,
             title_only=True,
         )
     )
-    title = None if f.title == after[1] else f.title
-    affiliation = None if f.affiliation == after[2] else f.affiliation
+    title = None if f.title == after.title else f.title
+    affiliation = None if f.affiliation == after.affiliation else f.affiliation
     return replace(f, end=tokens[p - 1].end, title=title, affiliation=affiliation)
 
 
@@ -329,7 +333,7 @@ def _posts_beside_names(
 
 
 def _subject_before(
-    persons: list[tuple[Found, int | None]], pos: int, tokens: list[Token], starts: list[int]
+    persons: Sequence[tuple[Found, int | None]], pos: int, tokens: list[Token], starts: list[int]
 ) -> int | None:
     """The named person nearest before ``pos`` in its sentence (whose counterpart is meant)."""
     begin = coref.sentence_start(tokens, starts, pos)
@@ -429,6 +433,10 @@ def _posts_with_demonyms(
     return out
 
 
+# Proclitics a name may carry (``وكيري``): taken off, the name may be one already clustered.
+_PROCLITICS = lexicon.words("NAME_PROCLITICS")
+
+
 def _without_proclitic(
     f: Found, clusters: list[_Cluster], tokens: list[Token], starts: list[int], index: _ClusterIndex
 ) -> tuple[Found, int] | None:
@@ -438,7 +446,7 @@ def _without_proclitic(
         return None
     first = tokens[k].text
     for prefix, stem in bare_forms(words[0])[1:]:
-        if prefix not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل") or len(stem) < 3:
+        if prefix not in _PROCLITICS or len(stem) < 3:
             continue
         key = " ".join([stem, *words[1:]])
         idx = _find_cluster(clusters, replace(f, key=key), index)
@@ -490,7 +498,9 @@ class _ClusterIndex:
     """
 
     def __init__(self) -> None:
-        self.blocks: dict[tuple, list[int]] = defaultdict(list)
+        # ("key", kind, key), ("word", w), ("first", w), ("shape", first-word shape), ("single"
+        # or "family", word shape) → the clusters indexed under it, in cluster order.
+        self.blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
         self.fuzzy_family = _Pool()  # last words of longer names
         self.fuzzy_single = _Pool()  # one-word names
 
@@ -502,8 +512,8 @@ class _ClusterIndex:
         for w in set(words):
             self.blocks[("word", w)].append(idx)
         self.blocks[("first", words[0])].append(idx)
-        for shape in first_word_shapes(words):
-            self.blocks[("shape", shape)].append(idx)
+        for first_shape in first_word_shapes(words):
+            self.blocks[("shape", first_shape)].append(idx)
         if len(words) == 1:
             for shape in word_shapes(words[0]):
                 self.blocks[("single", shape)].append(idx)
@@ -523,8 +533,8 @@ class _ClusterIndex:
             found.update(get(("word", words[0]), ()))  # it is the shorter name
             for w in set(words):
                 found.update(get(("first", w), ()))  # the cluster is the shorter name
-            for shape in first_word_shapes(words):
-                found.update(get(("shape", shape), ()))
+            for first_shape in first_word_shapes(words):
+                found.update(get(("shape", first_shape), ()))
             if len(words) == 1:
                 for shape in word_shapes(words[0]):
                     found.update(get(("family", shape), ()))
@@ -590,6 +600,12 @@ def _holder_of(clusters: list[_Cluster], held: list[tuple[int, tuple[str, ...]]]
     return candidates[0] if len(candidates) == 1 else None
 
 
+# ``بن سلمان``, ``آل سعود``, ``أبو بكر``: the last word is a forebear's, a house's or a kunya's.
+_SHORT_FORM_LINKS = lexicon.words("SHORT_FORM_LINKS")
+# ``صالح بن …``: the word before is someone's given name.
+_LINEAGE = lexicon.words("LINEAGE_WORDS")
+
+
 def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tuple[int, int]]) -> list:
     """Family names and later short forms standing alone: ``وأكد النمروش``, ``لكارتر``."""
     by_word: dict[str, set[int]] = {}
@@ -601,7 +617,7 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             words = key.split()
             # A one-word name the article gave a person (``أوباما``, ``المخلوع صالح``) is
             # that person again where it stands alone.
-            if not words or (len(words) >= 2 and words[-2] in ("بن", "ال", "ابو")):
+            if not words or (len(words) >= 2 and words[-2] in _SHORT_FORM_LINKS):
                 continue
             family = words[-1]
             if name_likeness(family) >= 0.45 and len(family) >= 3 and family not in vocab.STOP_WORDS:
@@ -615,7 +631,7 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             continue
         if k > 0 and tokens[k - 1].norm in NAME_LINKS:
             continue  # ``بن سلمان``: a forebear in another man's name
-        if k + 1 < len(tokens) and tokens[k + 1].norm in ("بن", "بنت"):
+        if k + 1 < len(tokens) and tokens[k + 1].norm in _LINEAGE:
             continue  # ``صالح بن …``: the given name of someone else
         for prefix, stem in bare_forms(t.norm):
             if prefix.endswith("ال"):

@@ -26,6 +26,7 @@ from kg.arabic.tokens import Token, bare_forms, strip_proclitics
 from kg.lexicon import vocab
 from kg.lexicon.gazetteer import Place, known_names, place_first_words, places, word_stats
 from kg.lexicon.triggers import is_trigger_word
+from kg.model import Kind
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Found:
     last: int  # inclusive
     start: int
     end: int
-    kind: str  # person | organization | place
+    kind: Kind
     name: str  # display form of the name (no title, no clitics)
     key: str
     title: str | None = None
@@ -49,6 +50,8 @@ class Found:
 
 
 _QUOTES = set("\"'“”«»‘’")
+# ``بن``/``بنت``: a father's name follows.
+_LINEAGE = lexicon.words("LINEAGE_WORDS")
 _CLAUSE_BREAKS = set(".,،;؛:!?؟()[]{}") | {"-", "–", "—"}
 
 
@@ -192,6 +195,8 @@ def place_found(tokens: list[Token], i: int, last: int, place: Place, prefix: st
 
 # Heads that name an organisation only with a complement (``وزارة الدفاع``, not ``وزارة``).
 _ORG_ALONE_OK = {"الجيش"}
+# ``الوزارة``, ``للوزارة``: a head with the article opens no organisation name.
+_ARTICLE_ENDS = lexicon.raw("ARTICLE_PROCLITIC_ENDS")
 
 
 def _org_at(tokens: list[Token], i: int) -> list[Found] | None:
@@ -200,7 +205,7 @@ def _org_at(tokens: list[Token], i: int) -> list[Found] | None:
         return [known]
     tok = tokens[i]
     for prefix, stem in bare_forms(tok.norm):
-        if stem in vocab.ORG_HEADS and not prefix.endswith(("ال", "لل")):
+        if stem in vocab.ORG_HEADS and not prefix.endswith(_ARTICLE_ENDS):
             return _org_from_head(tokens, i, prefix, stem)
     return None
 
@@ -330,7 +335,7 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
     # A rank or courtesy title between post and name: ``رئيس الأركان الفريق أول يشار``.
     k, rank = _skip_ranks(tokens, k)
     name_end = _name_span(tokens, k)
-    if name_end is not None and tokens[k].norm in ("بن", "بنت") and k - 1 >= post.first:
+    if name_end is not None and tokens[k].norm in _LINEAGE and k - 1 >= post.first:
         # ``مساعد بن محمد``: the word read as a post word was the given name.
         k -= 1
         if k == post.first:
@@ -427,9 +432,7 @@ def _is_office_title(post: _Post) -> bool:
     )
 
 
-_COUNTRY_HEADS = frozenset(
-    normalize(w) for w in ("الرئيس", "رئيس", "الملك", "العاهل", "أمير", "الأمير", "المرشد")
-)
+_COUNTRY_HEADS = lexicon.words("COUNTRY_HEADS")
 
 
 def _skip_honorifics(tokens: list[Token], i: int) -> int:
@@ -572,7 +575,7 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
     return _Post(i, last, display_form(" ".join(surface)), affiliation, prefix)
 
 
-_THEN = frozenset(normalize(w) for w in ("آنذاك", "حينذاك", "وقتذاك", "وقتها", "حينها"))
+_THEN = lexicon.words("THEN_WORDS")
 
 
 def _name_like_place(tokens: list[Token], place: tuple[Place, int, str]) -> bool:
@@ -612,7 +615,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
     """Last token index of a person name starting at ``k``, or None."""
     known = _known_name_end(tokens, k, tokens[k].norm if k < len(tokens) else "")
     n = len(tokens)
-    if known is not None and not (known + 2 < n and tokens[known + 1].norm in ("بن", "بنت")):
+    if known is not None and not (known + 2 < n and tokens[known + 1].norm in _LINEAGE):
         return known
     # A known name that a lineage continues (``عبد العزيز بن سلمان``) is read on below.
     j = k
@@ -638,9 +641,9 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
                 and nxt.is_arabic
                 and (
                     is_name_word(nxt.norm, True)
-                    or (norm in ("بن", "بنت") and last is not None and _written_as_name(nxt))
+                    or (norm in _LINEAGE and last is not None and _written_as_name(nxt))
                     or (
-                        norm in ("بن", "بنت")
+                        norm in _LINEAGE
                         and last is not None
                         and nxt.norm not in vocab.STOP_WORDS
                         and nxt.norm not in vocab.TITLE_WORDS
@@ -649,7 +652,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
                     )
                 )
             ):
-                if norm in ("بن", "بنت") and last is not None:
+                if norm in _LINEAGE and last is not None:
                     father = j + 1
                 j += 1
                 continue
@@ -706,12 +709,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             prev_name = True
             j += 1
             continue
-        if (
-            last is None
-            and j + 1 < n
-            and tokens[j + 1].norm in ("بن", "بنت")
-            and norm not in vocab.STOP_WORDS
-        ):
+        if last is None and j + 1 < n and tokens[j + 1].norm in _LINEAGE and norm not in vocab.STOP_WORDS:
             # ``مساعد بن محمد``: a given name that is also a post word, known by ``بن`` after it.
             last = j
             prev_name = True
@@ -791,7 +789,7 @@ def _not_a_first_word(norm: str) -> bool:
     return False
 
 
-_GENERATION_WORDS = frozenset(normalize(w) for w in ("الأب", "الابن", "الأصغر", "الأكبر"))
+_GENERATION_WORDS = lexicon.words("GENERATION_AFTER_NAME")
 
 
 def _second_conjunct(tokens: list[Token], j: int) -> bool:
@@ -871,7 +869,7 @@ def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
     tok = tokens[i]
     if not tok.is_arabic or match_place(tokens, i):
         return None  # ``أبو ظبي``, ``إسلام آباد``: a place, whatever its first word
-    if tok.norm in ("بن", "بنت"):
+    if tok.norm in _LINEAGE:
         return None  # a lineage never opens a name: the given name before it was missed
     compound = _allah_name_at(tokens, i)
     if compound is not None:
@@ -884,7 +882,7 @@ def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
             return [Found(i, end, tok.start, tokens[end].end, "person", name, name_key(name))]
     if (
         i + 2 < len(tokens)
-        and tokens[i + 1].norm in ("بن", "بنت")
+        and tokens[i + 1].norm in _LINEAGE
         and (i == 0 or tokens[i - 1].norm not in vocab.NAME_LINKS)  # not the half of ``عبد الله``
         and tok.norm not in vocab.NAME_SECOND_PARTS
         and tok.norm not in vocab.STOP_WORDS

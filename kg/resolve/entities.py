@@ -13,7 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
+from kg import lexicon
 from kg.arabic.name_match import (
     first_word_shapes,
     generation,
@@ -27,7 +29,7 @@ from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
 from kg.lexicon.gazetteer import country_labels
 from kg.lexicon.vocab import GIVEN_NAMES, NAME_LINKS, TITLES_ALONE
-from kg.model import ArticleFacts, Entity, Mention, MentionRef, TitleHeld
+from kg.model import ArticleFacts, Entity, Kind, Mention, MentionRef, TitleHeld
 from kg.resolve.keys import place_key
 from kg.resolve.repeats import add_family_repeats
 
@@ -36,22 +38,46 @@ def stable_id(kind: str, key: str) -> str:
     return f"{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
 
 
+class _Post(NamedTuple):
+    """A post as held: its title as written, and the country or body it was held for."""
+
+    title: str
+    affiliation: str | None
+
+
+@dataclass
+class _Seen:
+    """The first and last publication days a post was seen held (None: no day known)."""
+
+    first: date | None
+    last: date | None
+
+    def add(self, day: date | None) -> None:
+        if day:
+            self.first = min(d for d in (self.first, day) if d)
+            self.last = max(d for d in (self.last, day) if d)
+
+
 @dataclass
 class _Group:
-    kind: str
+    kind: Kind
     key: str  # the fullest key seen; the id is minted from it
-    names: Counter = field(default_factory=Counter)
-    titles: dict = field(default_factory=dict)  # (title, affiliation) -> [first, last]
-    title_articles: Counter = field(default_factory=Counter)  # (title, affiliation) -> articles
-    affiliations: Counter = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # spelling -> how often it was used
+    titles: dict[_Post, _Seen] = field(default_factory=dict)
+    title_articles: Counter[_Post] = field(default_factory=Counter)  # post -> articles
+    affiliations: Counter[str] = field(default_factory=Counter)
     country: str | None = None
     subtype: str | None = None
-    articles: list = field(default_factory=list)
-    mentions: list = field(default_factory=list)
-    title_keys: set = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)  # article ids, once per local entity
+    mentions: list[MentionRef] = field(default_factory=list)
+    title_keys: set[str] = field(default_factory=set)
 
 
-LocalRef = tuple[int, int]  # (index of ArticleFacts, index of LocalEntity)
+class LocalRef(NamedTuple):
+    """A local entity: which article's facts, which of its entities."""
+
+    article: int  # index of ArticleFacts
+    entity: int  # index of LocalEntity in it
 
 
 def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[LocalRef, str]]:
@@ -64,7 +90,7 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
     by_entity = [_mentions_by_entity(f) for f in facts]
     for a_idx, f in enumerate(facts):
         for e_idx, ent in enumerate(f.entities):
-            ref = (a_idx, e_idx)
+            ref = LocalRef(a_idx, e_idx)
             if ent.kind == "place":
                 key = place_key(ent)
                 gid = stable_id("place", key)
@@ -90,12 +116,12 @@ def resolve_entities(facts: list[ArticleFacts]) -> tuple[list[Entity], dict[Loca
         mapping[ref] = gid
         g = groups.setdefault(gid, _Group("person", gid_key))
         # An over-reaching name (``جون كيري المنعقد``) adds its mentions, not its spelling.
-        f = facts[ref[0]]
-        surfaces = by_entity[ref[0]].get(ref[1], ())
-        _collect(g, f, ref[1], surfaces, names=f.entities[ref[1]].key not in trimmed)
+        f = facts[ref.article]
+        surfaces = by_entity[ref.article].get(ref.entity, ())
+        _collect(g, f, ref.entity, surfaces, names=f.entities[ref.entity].key not in trimmed)
     for ref, gid in _resolve_posts(facts, posts, groups).items():
         mapping[ref] = gid
-        _collect_post(groups[gid], facts[ref[0]], by_entity[ref[0]].get(ref[1], ()))
+        _collect_post(groups[gid], facts[ref.article], by_entity[ref.article].get(ref.entity, ()))
     _add_affiliation_targets(groups)
     suffixes = _org_suffixes(groups)
     entities = [_freeze(gid, g, groups, suffixes) for gid, g in sorted(groups.items())]
@@ -122,12 +148,9 @@ def _collect(g: _Group, f: ArticleFacts, e_idx: int, surfaces: Sequence[Mention]
         for alias in ent.aliases:
             g.names[alias] += 1
     for t in ent.titles:
-        k = (t, ent.affiliation)
-        g.title_articles[k] += 1
-        span = g.titles.setdefault(k, [art.dct, art.dct])
-        if art.dct:
-            span[0] = min(d for d in (span[0], art.dct) if d)
-            span[1] = max(d for d in (span[1], art.dct) if d)
+        post = _Post(t, ent.affiliation)
+        g.title_articles[post] += 1
+        g.titles.setdefault(post, _Seen(art.dct, art.dct)).add(art.dct)
         g.title_keys.add(normalize(t))
     if ent.affiliation:
         g.affiliations[ent.affiliation] += 1
@@ -139,6 +162,15 @@ def _collect_post(g: _Group, f: ArticleFacts, surfaces: Sequence[Mention]) -> No
     """A post alone adds its mentions and article to the holder, not a name."""
     g.articles.append(f.article.id)
     g.mentions.extend(MentionRef(f.article.id, m.start, m.end, m.text) for m in surfaces)
+
+
+class _Holder(NamedTuple):
+    """A person seen holding a post, when, and in how many articles."""
+
+    gid: str
+    first: date | None
+    last: date | None
+    articles: int
 
 
 # A post alone names whoever held it within this many days of the days it was seen held.
@@ -158,22 +190,22 @@ def _resolve_posts(
     """
     # Holders by every post they answer (``holds_title``): each word-prefix of the post as
     # held and, for one-word posts (``الملك``), each of its words.
-    holders: dict[str, list[tuple[str, date | None, date | None, int]]] = defaultdict(list)
+    holders: dict[str, list[_Holder]] = defaultdict(list)
     for gid, g in groups.items():
         if g.kind != "person" or len(g.key.split()) < 2:
             continue  # ``محمد`` alone is many men: no holder of a post
-        for (title, aff), (first, last) in g.titles.items():
-            if _FORMER & set(normalize(title).split()):
+        for post, seen_held in g.titles.items():
+            if _FORMER & set(normalize(post.title).split()):
                 continue  # ``وزير الخارجية السابق``: not the holder now
-            words = title_lookup_key(title).split()
+            words = title_lookup_key(post.title).split()
             answers = {" ".join(words[:k]) for k in range(1, len(words) + 1)} | set(words)
             for want in answers:
-                holders[want].append((gid, first, last, g.title_articles[title, aff]))
+                holders[want].append(_Holder(gid, seen_held.first, seen_held.last, g.title_articles[post]))
     out: dict[LocalRef, str] = {}
     memo: dict[tuple[str, str | None, date | None], str | None] = {}
     for ref in posts:
-        ent = facts[ref[0]].entities[ref[1]]
-        dct = facts[ref[0]].article.dct
+        ent = facts[ref.article].entities[ref.entity]
+        dct = facts[ref.article].article.dct
         want = title_lookup_key(ent.titles[0]) if ent.titles else ""
         want = _held_head(want, holders, ent.affiliation)
         if not want:
@@ -190,12 +222,13 @@ def _resolve_posts(
             ranked = sorted(seen, key=lambda gid: (-seen[gid], gid))
             one = len(ranked) == 1 or (len(ranked) > 1 and seen[ranked[0]] >= 3 * seen[ranked[1]])
             memo[key] = ranked[0] if one else None
-        if memo[key] is not None:
-            out[ref] = memo[key]  # type: ignore[assignment]
+        holder = memo[key]
+        if holder is not None:
+            out[ref] = holder
     return out
 
 
-def _held_head(want: str, holders: dict, affiliation: str | None) -> str:
+def _held_head(want: str, holders: dict[str, list[_Holder]], affiliation: str | None) -> str:
     """``الرئيس التركي الإسلامي المحافظ``, ``ولي العهد الأمين``: a post with epithets after
     it is the longest head of it that someone holds; never a former post (``الأسبق``), and
     one word only when it names a head of state with its country (``الرئيس`` + TR)."""
@@ -211,21 +244,16 @@ def _held_head(want: str, holders: dict, affiliation: str | None) -> str:
     return want
 
 
-_HEADS_OF_STATE = frozenset(
-    normalize(w) for w in ("الرئيس", "الملك", "العاهل", "الأمير", "المرشد", "السلطان")
-)
+_HEADS_OF_STATE = lexicon.words("HEADS_OF_STATE")
 
 
 def _affiliated(g: _Group, affiliation: str) -> bool:
     """The holder was seen with the post's country (``وزير الخارجية السعودي عادل الجبير``):
     a holder of unknown country does not answer ``وزير الخارجية الروسي``."""
-    return affiliation in g.affiliations or any(aff == affiliation for (_t, aff) in g.titles)
+    return affiliation in g.affiliations or any(post.affiliation == affiliation for post in g.titles)
 
 
-_FORMER = frozenset(
-    normalize(w)
-    for w in ("السابق", "الأسبق", "الراحل", "سابقا", "آنذاك", "حينذاك", "وقتذاك", "وقتها", "حينها")
-)
+_FORMER = lexicon.words("FORMER_POST_WORDS")
 
 
 def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
@@ -239,7 +267,7 @@ def _trim_overreach(persons: list[tuple[LocalRef, str]]) -> dict[str, str]:
     """
     articles: dict[str, set[int]] = defaultdict(set)
     for ref, key in persons:
-        articles[key].add(ref[0])
+        articles[key].add(ref.article)
     with_word: dict[str, int] = Counter()
     family: Counter[str] = Counter()
     for key, arts in articles.items():
@@ -302,32 +330,34 @@ def _without_clitic(
     return None
 
 
-_CLITICS = frozenset(("و", "ف", "ل", "ب", "ك", "وب", "ول", "فب", "فل", "وك"))
+_CLITICS = lexicon.words("NAME_CLITICS")
 
 
 # A unit of person clustering: a name key, and for a one-word name the heads of the posts
 # written with it in its article (``""`` for none). ``سلمان`` with ``الملك`` may be the king;
 # ``سلمان`` with no post (a footballer, in a sports report) or with ``الدكتور`` must not ride
 # on that post, so one-word names are clustered apart by post and join others alone.
-Unit = tuple[str, str]
+class Unit(NamedTuple):
+    key: str
+    posts: str  # the heads of its posts, "|"-joined (``""`` for a longer name, or none)
 
 
 def _unit(facts: list[ArticleFacts], ref: LocalRef, key: str) -> Unit:
     if " " in key:
-        return key, ""
-    ent = facts[ref[0]].entities[ref[1]]
-    return key, "|".join(sorted({normalize(t).split()[0] for t in ent.titles if t.strip()}))
+        return Unit(key, "")
+    ent = facts[ref.article].entities[ref.entity]
+    return Unit(key, "|".join(sorted({normalize(t).split()[0] for t in ent.titles if t.strip()})))
 
 
 def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, str]]) -> dict[LocalRef, str]:
     """Local person → the key of its cluster (the fullest name of that person)."""
     units = [(ref, _unit(facts, ref, key)) for ref, key in persons]
     titles_of: dict[Unit, set[str]] = defaultdict(set)
-    articles_of: Counter[Unit] = Counter(u for (_a, _e), u in set(((r[0], 0), u) for r, u in units))
+    articles_of: Counter[Unit] = Counter(u for (_a, _e), u in set(((r.article, 0), u) for r, u in units))
     for ref, u in units:
-        ent = facts[ref[0]].entities[ref[1]]
+        ent = facts[ref.article].entities[ref.entity]
         titles_of[u].update(normalize(t) for t in ent.titles)
-    order = sorted(set(u for _, u in units), key=lambda u: (-len(u[0].split()), u))
+    order = sorted(set(u for _, u in units), key=lambda u: (-len(u.key.split()), u))
     clusters: list[Unit] = []  # representatives
     members: list[list[str]] = []  # the names each cluster took in
     # Blocking: a shorter name is compared only with clusters holding all its words, and a
@@ -341,7 +371,7 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
     with_generation: set[int] = set()
     assign: dict[Unit, Unit] = {}
     for unit in order:
-        words = unit[0].split()
+        words = unit.key.split()
         core = name_words(words)
         candidates: set[int] = set()
         if core:
@@ -362,7 +392,7 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
             for c in sorted(candidates)
             if any(
                 _same_person(unit, name, clusters[c], titles_of)
-                for name in (members[c] if len(words) > 1 else clusters[c][:1])
+                for name in (members[c] if len(words) > 1 else (clusters[c].key,))
             )
             and not (gen and generations[c] - {gen})
         ]
@@ -372,14 +402,14 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
             c
             for c in matches
             if not (
-                clusters[c][0].split().count("بن") > words.count("بن") >= 1
+                clusters[c].key.split().count("بن") > words.count("بن") >= 1
                 and articles_of[unit] >= 3 * articles_of[clusters[c]]
             )
         ]
         if len(matches) > 1 and titles_of[unit]:
             # ``كارتر`` with ``وزير الدفاع``: the one candidate who held that post.
             matches = [c for c in matches if titles_of[unit] & titles_of[clusters[c]]] or matches
-        if len(matches) > 1 and len({generation(clusters[c][0].split()) for c in matches}) == 1:
+        if len(matches) > 1 and len({generation(clusters[c].key.split()) for c in matches}) == 1:
             # One dominant reading: the name seen in three times as many articles as any
             # other candidate (a stray extraction does not make a name ambiguous); never
             # between a father and his son of one name (``جورج بوش``: الأب or الابن).
@@ -392,14 +422,14 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
                 # ``جورج بوش الأب`` joined ``آنذاك جورج بوش``: his son no longer may.
                 generations[matches[0]].add(gen)
             assign[unit] = rep
-            if unit[0] not in members[matches[0]]:
-                members[matches[0]].append(unit[0])
+            if unit.key not in members[matches[0]]:
+                members[matches[0]].append(unit.key)
             titles_of[rep] |= titles_of[unit]
             articles_of[rep] += articles_of[unit]
             continue
         # No match, or a short form that fits several people: its own node.
         clusters.append(unit)
-        members.append([unit[0]])
+        members.append([unit.key])
         generations.append({gen} if gen else set())
         cluster_words.append(set(words))
         idx = len(clusters) - 1
@@ -417,20 +447,20 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
     # ``المرشد خامنئي`` (the same family name, with a post) was resolved to.
     by_family: dict[str, set[Unit]] = defaultdict(set)
     for unit, rep in assign.items():
-        if " " not in unit[0] and rep != unit and rep[0].split()[-1] == unit[0]:
-            by_family[unit[0]].add(rep)
+        if " " not in unit.key and rep != unit and rep.key.split()[-1] == unit.key:
+            by_family[unit.key].add(rep)
     for unit, rep in assign.items():
-        if rep == unit and " " not in unit[0] and len(by_family.get(unit[0], ())) == 1:
-            assign[unit] = next(iter(by_family[unit[0]]))
+        if rep == unit and " " not in unit.key and len(by_family.get(unit.key, ())) == 1:
+            assign[unit] = next(iter(by_family[unit.key]))
     # A given name alone that fits no one (``أحمد``, ``محمد``) names a different man in each
     # article: one node per article, not one node for every Ahmed in the corpus. A family
     # name alone (``أردوغان``) is one node, whatever posts came with it.
     out: dict[LocalRef, str] = {}
     for ref, unit in units:
-        rep = assign[unit][0]
-        if " " not in rep and (is_known_first_name(rep) or rep in GIVEN_NAMES):
-            rep = f"{rep} #{facts[ref[0]].article.id}"
-        out[ref] = rep
+        name = assign[unit].key
+        if " " not in name and (is_known_first_name(name) or name in GIVEN_NAMES):
+            name = f"{name} #{facts[ref.article].article.id}"
+        out[ref] = name
     return out
 
 
@@ -509,8 +539,8 @@ def _freeze(gid: str, g: _Group, groups: dict[str, _Group], suffixes: dict[str, 
     label = _label(g)
     aliases = tuple(sorted(n for n in g.names if n != label))
     titles = tuple(
-        TitleHeld(t, _affiliation_id(aff, groups, suffixes) if aff else None, span[0], span[1])
-        for (t, aff), span in sorted(g.titles.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+        TitleHeld(t, _affiliation_id(aff, groups, suffixes) if aff else None, seen.first, seen.last)
+        for (t, aff), seen in sorted(g.titles.items(), key=lambda kv: (kv[0].title, kv[0].affiliation or ""))
     )
     affiliation = None
     if g.affiliations:
@@ -521,7 +551,7 @@ def _freeze(gid: str, g: _Group, groups: dict[str, _Group], suffixes: dict[str, 
         country = top if top in country_labels() else None
     return Entity(
         gid,
-        g.kind,  # type: ignore[arg-type]
+        g.kind,
         label,
         aliases,
         titles,

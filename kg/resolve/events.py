@@ -13,17 +13,22 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 from kg.model import (
     ArticleFacts,
+    DateSource,
     Entity,
     EventMention,
     EventNode,
+    EventType,
     MentionRef,
     Participation,
+    Status,
     TimeExpression,
     role_priority,
 )
@@ -34,15 +39,15 @@ from kg.resolve.entities import LocalRef
 class _Item:
     article: str
     a_idx: int
-    type: str
+    type: EventType
     roles: dict[str, str]  # entity id -> role
     place: str | None
     time: TimeExpression | None
-    status: str
+    status: Status
     mention: EventMention
     order: tuple[str, int]
     dct: date | None  # the article's publication day
-    date_source: str | None = None  # stated | inherited | none (``Event.date_source``)
+    date_source: DateSource | None = None  # ``Event.date_source``
 
 
 def merge_events(
@@ -54,7 +59,7 @@ def merge_events(
         for ev in f.events:
             roles: dict[str, str] = {}
             for r in ev.roles:
-                gid = mapping.get((a_idx, r.entity))
+                gid = mapping.get(LocalRef(a_idx, r.entity))
                 if gid is None:
                     continue
                 if gid not in roles or role_priority(r.role) < role_priority(roles[gid]):
@@ -63,7 +68,7 @@ def merge_events(
             if told_with_party and not any(r != "destination" for r in roles.values()):
                 continue  # no one resolved acts in it (a post no one holds): nothing to show
             time = f.times[ev.time] if ev.time is not None else None
-            place = mapping.get((a_idx, ev.place)) if ev.place is not None else None
+            place = mapping.get(LocalRef(a_idx, ev.place)) if ev.place is not None else None
             mention = EventMention(
                 art.id,
                 MentionRef(art.id, ev.trigger.start, ev.trigger.end, ev.trigger.text),
@@ -315,7 +320,7 @@ class _Merging:
         with the visitor, the second piece of evidence that two groups are one visit (a visit
         has one principal, and eight outlets telling it would stay eight nodes)."""
         a, b = (
-            _best_place([self.items[i].place for i in ms if self.items[i].place], self.entities)
+            _best_place([p for i in ms if (p := self.items[i].place)], self.entities)
             for ms in (members_a, members_b)
         )
         if self.items[members_a[0]].type != "Visit" or a is None or b is None:
@@ -429,9 +434,10 @@ def _group_days(
         dated = [i for i in idxs if _day_of(items[i]) is not None]
         dated = [i for i in dated if dates_it(i)] or dated
         if dated:
-            days = Counter(_day_of(items[i]) for i in dated)
-            day[root] = date.fromisoformat(days.most_common(1)[0][0])  # type: ignore[arg-type]
-            relative[root] = all(items[i].time.relative for i in dated)  # type: ignore[union-attr]
+            days = Counter(d for i in dated if (d := _day_of(items[i])) is not None)
+            day[root] = date.fromisoformat(days.most_common(1)[0][0])
+            # A dated item has a time (``_day_of``).
+            relative[root] = all(t.relative for i in dated if (t := items[i].time) is not None)
     return members, day, relative
 
 
@@ -448,8 +454,9 @@ def _by_principal(
 
 def _day_of(it: _Item) -> str | None:
     t = it.time
-    ok = t is not None and t.precision == "day" and t.value and len(t.value) == 10
-    return t.value if ok else None  # type: ignore[union-attr]
+    if t is None or t.precision != "day" or not t.value or len(t.value) != 10:
+        return None
+    return t.value
 
 
 def _window(members: list[_Item]) -> tuple[date, date] | None:
@@ -496,7 +503,7 @@ def _principals(it: _Item, entities: dict[str, Entity]) -> set[str]:
     return people or acting
 
 
-def _nested(a: set[str], b: set[str]) -> bool:
+def _nested(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """One actor set inside the other, or two actors in common (a report that adds a third)."""
     return not a or not b or a <= b or b <= a or len(a & b) >= 2
 
@@ -567,7 +574,8 @@ def _places_compatible(a: str | None, b: str | None, entities: dict[str, Entity]
     return bool(ea.country and eb.country and ea.country == eb.country)
 
 
-_TYPE_AR = {"Meeting": "لقاء", "Visit": "زيارة", "Call": "اتصال", "Agreement": "اتفاق", "Statement": "تصريح"}
+# Event type → the Arabic word its label starts with, as written.
+_TYPE_AR = {kind: label for kind, (label,) in lexicon.raw_groups("EVENT_TYPE_LABELS").items()}
 
 
 def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
@@ -584,7 +592,7 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
     place = _best_place([m.place for m in members if m.place and not _attendance_only(m)], entities)
     times = [m.time for m in members if m.time is not None and m.time.value]
     time = _best_time(times) or next((m.time for m in members if m.time is not None), None)
-    status = "happened" if any(m.status == "happened" for m in members) else "planned"
+    status: Status = "happened" if any(m.status == "happened" for m in members) else "planned"
     anticipated = _anticipating(members, time)
     eid = _event_id(f"{first.order[0]}:{first.order[1]}")
     names = [
@@ -598,12 +606,12 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
         label = f"{_TYPE_AR.get(first.type, first.type)}: {told}"
     return EventNode(
         eid,
-        first.type,  # type: ignore[arg-type]
+        first.type,
         label,
         participants,
         place,
         time,
-        status,  # type: ignore[arg-type]
+        status,
         tuple(dict.fromkeys(m.article for m in members)),
         tuple(m.mention for m in members),
         anticipated,
@@ -611,12 +619,16 @@ def _node(members: list[_Item], entities: dict[str, Entity]) -> EventNode:
     )
 
 
-def _date_source(members: list[_Item], time: TimeExpression | None) -> str | None:
+# The sources a report may state a date by, the first of them the one an event keeps.
+_DATE_SOURCES: tuple[DateSource, ...] = ("stated", "inherited", "publication")
+
+
+def _date_source(members: list[_Item], time: TimeExpression | None) -> DateSource | None:
     """Stated when any report states the chosen date, else how the others came by it."""
     if time is None:
         return "none"
     sources = {m.date_source for m in members if m.time is not None and m.time.value == time.value}
-    return next((s for s in ("stated", "inherited", "publication") if s in sources), None)
+    return next((s for s in _DATE_SOURCES if s in sources), None)
 
 
 def _anticipating(members: list[_Item], time: TimeExpression | None) -> tuple[str, ...]:

@@ -5,17 +5,20 @@ on it)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
 
 from kg.arabic.tokens import sentence_spans
 from kg.extract.ner import crf
 from kg.extract.ner.conll import bio_spans
 from kg.extract.ner.consistency import propagate
 from kg.extract.ner.crf import split_words
+from kg.model import Kind
 
 Span3 = tuple[int, int, str]
 LABELS = ("PERS", "LOC", "ORG", "MISC")
-KIND_LABEL = {"person": "PERS", "place": "LOC", "organization": "ORG"}
-LABEL_KIND = {"PERS": "person", "LOC": "place", "ORG": "organization"}
+KIND_LABEL: dict[Kind, str] = {"person": "PERS", "place": "LOC", "organization": "ORG"}
+LABEL_KIND: dict[str, Kind] = {"PERS": "person", "LOC": "place", "ORG": "organization"}
 
 
 class Recogniser:
@@ -35,14 +38,21 @@ class Recogniser:
         return [self(text) for text in texts]
 
 
+class SentenceTagger(Protocol):
+    """What ``CRFRecogniser`` decodes with: BIO tags of tokenised sentences, a batch at a time
+    (the CRF, the BiLSTM-CRF, or both as one ensemble)."""
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]: ...
+
+
 class CRFRecogniser(Recogniser):
     """The shipped CRF (``kg.extract.ner.crf``), or the one at ``path`` (for training runs)."""
 
     name = "crf"
     consistent = True
 
-    def __init__(self, path: str | None = None):
-        self.tagger = crf.load_tagger() if path is None else crf.Tagger.load(path)
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.tagger: SentenceTagger = crf.load_tagger() if path is None else crf.Tagger.load(path)
 
     def __call__(self, text: str) -> list[Span3]:
         return next(iter(self.pipe([text])))
@@ -84,5 +94,5 @@ class CRFRecogniser(Recogniser):
         for n, spans, tags in zip(owner, sents, tagged, strict=True):
             for first, end, label in bio_spans(tags):
                 out[n].append((spans[first][0], spans[end - 1][1], label))
-        for spans in out:
-            yield sorted(spans)
+        for found in out:
+            yield sorted(found)

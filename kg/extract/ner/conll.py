@@ -59,14 +59,14 @@ def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
 def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """Token spans ``(first, end_exclusive, type)``; a stray ``I-`` opens an entity (conlleval)."""
     out: set[tuple[int, int, str]] = set()
-    start, cur = None, None
+    opened: tuple[int, str] | None = None  # (first token, type) of the entity being read
     for i, tag in enumerate([*tags, "O"]):
         bio, _, t = tag.partition("-")
-        if cur is not None and (bio != "I" or t != cur):
-            out.add((start, i, cur))
-            start, cur = None, None
-        if bio == "B" or (bio == "I" and cur is None):
-            start, cur = i, t
+        if opened is not None and (bio != "I" or t != opened[1]):
+            out.add((opened[0], i, opened[1]))
+            opened = None
+        if bio == "B" or (bio == "I" and opened is None):
+            opened = (i, t)
     return out
 
 

@@ -25,8 +25,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from kg.arabic.normalize import normalize
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable  # what resources.files gives (Python 3.10 on)
 
 # Words (letters, digits, marks) or single non-space characters (punctuation).
 _TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]", re.UNICODE)
@@ -43,8 +47,8 @@ def split_words(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _model_path(name: str):
-    return resources.files("kg.extract.ner").joinpath("model", name)
+def _model_path(name: str) -> Traversable:
+    return resources.files("kg.extract.ner").joinpath("model").joinpath(name)
 
 
 @lru_cache(maxsize=1)
@@ -212,11 +216,11 @@ class Tagger:
         self._keys: list[str] = ["<pad>"]
         self._table[0, 0] = 0.0
         for slot, d in enumerate(OFFSETS, 1):
-            k = self.ctx[d].get("<pad>")
-            if k is not None:
-                self._table[0, slot] = self.weights[k]
-        k = self.own.get("bias")
-        self._bias = self.weights[k] if k is not None else np.zeros(n)
+            pad = self.ctx[d].get("<pad>")
+            if pad is not None:
+                self._table[0, slot] = self.weights[pad]
+        bias = self.own.get("bias")
+        self._bias = self.weights[bias] if bias is not None else np.zeros(n)
 
     @classmethod
     def load(cls, path) -> Tagger:
@@ -290,11 +294,11 @@ class Tagger:
         if self.bigram:
             keys, big, w = self._keys, self.bigram, self.weights
             for r, n in enumerate(lengths):
-                row = ids[r, 2 : 2 + n]
+                rids = ids[r, 2 : 2 + n]
                 for i in range(n):
-                    if i > 0 and (k := big.get(f"bg-={keys[row[i - 1]]}|{keys[row[i]]}")) is not None:
+                    if i > 0 and (k := big.get(f"bg-={keys[rids[i - 1]]}|{keys[rids[i]]}")) is not None:
                         e[r, i] += w[k]
-                    if i + 1 < n and (k := big.get(f"bg+={keys[row[i]]}|{keys[row[i + 1]]}")) is not None:
+                    if i + 1 < n and (k := big.get(f"bg+={keys[rids[i]]}|{keys[rids[i + 1]]}")) is not None:
                         e[r, i] += w[k]
         return e, lengths
 

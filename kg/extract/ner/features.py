@@ -17,8 +17,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms
+
+# ``والرياض``, ``بالمدينة``: a proclitic and the article, the stem after them.
+_PROCLITIC_ARTICLES = lexicon.raw("PROCLITIC_ARTICLES")
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +91,7 @@ def word_features(text: str) -> tuple[str, str]:
                 stem, clitic = cand, bool(prefix.replace("ال", ""))
                 break
         else:
-            for pre in ("وال", "فال", "بال", "كال"):
+            for pre in _PROCLITIC_ARTICLES:
                 if norm.startswith(pre) and len(norm) > len(pre) + 2:
                     stem, clitic = norm[1:], True
                     break

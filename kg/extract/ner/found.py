@@ -13,11 +13,13 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
+from kg import lexicon
 from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
 from kg.extract.ner import LABEL_KIND, Span3, get_recogniser
 from kg.lexicon.vocab import FAITH_WORDS
+from kg.model import Kind
 
 
 def add_model_mentions(
@@ -120,7 +122,7 @@ def _decode(backend: str, text: str) -> _Spans:
     return _spans(get_recogniser(backend)(text))
 
 
-def _found(text: str, toks: list[Token], first: int, last: int, kind: str) -> Found | None:
+def _found(text: str, toks: list[Token], first: int, last: int, kind: Kind) -> Found | None:
     from kg.arabic.names import name_key
     from kg.extract.mentions import match_place, place_found
 
@@ -154,7 +156,4 @@ def _without_trailing_verb(toks: list[Token], first: int, last: int) -> int:
     return last
 
 
-_NOT_NAMES = frozenset(
-    normalize(w)
-    for w in "الجانبان الجانبين الطرفان الطرفين البلدان البلدين الوزيران الوزيرين الرئيسان الرئيسين".split()
-)
+_NOT_NAMES = lexicon.words("PAIR_WORDS")

@@ -12,12 +12,15 @@ The weights are ``kg/extract/ner/model/neural.npz``; torch is needed only to tra
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from kg.arabic.normalize import normalize
 from kg.extract.ner.base import CRFRecogniser
+from kg.extract.ner.crf import Tagger as CRFTagger
 from kg.extract.ner.crf import by_length, grown, stem, viterbi, word_features, word_rows
 
 MODEL_FILE = "neural.npz"
@@ -72,7 +75,7 @@ def _text(a) -> list[str]:
 
 
 class NeuralTagger:
-    def __init__(self, z):
+    def __init__(self, z: Mapping[str, np.ndarray]) -> None:
         self.labels = _text(z["labels"])
         self.emb_index = {w: k + 1 for k, w in enumerate(_text(z["words"]))}
         vectors = z["vectors"].astype(np.float32)
@@ -188,7 +191,7 @@ class EnsembleTagger:
     """The BiLSTM-CRF and the feature CRF decoded as one model: their tag scores and
     transitions are added (a product of the two CRFs' distributions, equal weights)."""
 
-    def __init__(self, neural: NeuralTagger, crf):
+    def __init__(self, neural: NeuralTagger, crf: CRFTagger):
         self.neural, self.crf = neural, crf
         self.labels = neural.labels
         perm = np.asarray([crf.labels.index(x) for x in neural.labels])
@@ -232,10 +235,13 @@ class NeuralRecogniser(CRFRecogniser):
 
     name = "model"
 
-    def __init__(self, path=None, crf_path=None, ensemble: bool = False):
-        self.tagger = load_tagger() if path is None else NeuralTagger.load(path)
+    def __init__(
+        self, path: str | Path | None = None, crf_path: str | Path | None = None, ensemble: bool = False
+    ) -> None:
+        tagger = load_tagger() if path is None else NeuralTagger.load(path)
+        self.tagger = tagger
         if ensemble:
             from kg.extract.ner import crf
 
             other = crf.load_tagger() if crf_path is None else crf.Tagger.load(crf_path)
-            self.tagger = EnsembleTagger(self.tagger, other)
+            self.tagger = EnsembleTagger(tagger, other)
