@@ -26,7 +26,7 @@ from kg.arabic.name_match import (
     title_lookup_key,
     word_shapes,
 )
-from kg.arabic.names import name_key, name_likeness
+from kg.arabic.names import NAME_PARAMS, name_key, name_likeness
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms, strip_proclitics
 from kg.extract import coref
@@ -620,7 +620,11 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             if not words or (len(words) >= 2 and words[-2] in _SHORT_FORM_LINKS):
                 continue
             family = words[-1]
-            if name_likeness(family) >= 0.45 and len(family) >= 3 and family not in vocab.STOP_WORDS:
+            if (
+                name_likeness(family) >= NAME_PARAMS.name_like
+                and len(family) >= 3
+                and family not in vocab.STOP_WORDS
+            ):
                 by_word.setdefault(family, set()).add(idx)
     out = []
     spans = sorted(covered)

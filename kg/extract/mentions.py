@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kg import lexicon
 from kg.arabic.names import (
+    NAME_PARAMS,
     future_verb,
     is_known_first_name,
     is_name_word,
@@ -252,12 +253,16 @@ def _org_from_head(tokens: list[Token], i: int, prefix: str, stem: str) -> list[
             j += 1
             continue
         # ``أليسا`` normalises to a word that starts like the article: a name ends the organisation.
-        definite = (t.norm.startswith("ال") or t.norm.startswith("وال")) and name_likeness(t.norm) < 0.45
+        definite = (t.norm.startswith("ال") or t.norm.startswith("وال")) and name_likeness(
+            t.norm
+        ) < NAME_PARAMS.name_like
         nxt = tokens[j + 1] if j + 1 < n else None
         construct = nxt is not None and nxt.norm.startswith("ال") and nxt.norm not in vocab.ORG_STOPS
         if t.norm in vocab.TITLE_HEADS or t.norm in vocab.TITLE_WORDS:
             break
-        if definite or (construct and not _has_proclitic(t.norm) and name_likeness(t.norm) < 0.45):
+        if definite or (
+            construct and not _has_proclitic(t.norm) and name_likeness(t.norm) < NAME_PARAMS.name_like
+        ):
             parts.append(t.norm)
             last = j
             j += 1
@@ -557,7 +562,7 @@ def _post_at(tokens: list[Token], i: int) -> _Post | None:
             break
         if j > i + 1 and _is_trigger(t.norm):
             break  # ``وزير الخارجية الأمريكي التقى …``: a verb, not the post going on
-        if t.norm.startswith("بال") and len(t.norm) > 5 and name_likeness(t.norm[1:]) < 0.45:
+        if t.norm.startswith("بال") and len(t.norm) > 5 and name_likeness(t.norm[1:]) < NAME_PARAMS.name_like:
             # ``وزير الداخلية بالوفاق``: the government named by its short name.
             affiliation = affiliation or t.norm[1:]
             last = j
@@ -602,7 +607,7 @@ def _is_post_word(norm: str, next_norm: str) -> bool:
         return False
     likeness = name_likeness(norm)
     definite = norm.startswith("ال") or norm.startswith("وال") or norm.startswith("لل")
-    if definite and likeness < 0.45:
+    if definite and likeness < NAME_PARAMS.name_like:
         return True
     # An indefinite noun in construct: ``هيئة الأركان``, ``غرفة العمليات``.
     return norm in _POST_NOUNS and next_norm.startswith("ال")
@@ -722,7 +727,7 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             and not norm.startswith("ال")
             and j + 1 < n
             and tokens[j + 1].is_arabic
-            and name_likeness(tokens[j + 1].norm) >= 0.45
+            and name_likeness(tokens[j + 1].norm) >= NAME_PARAMS.name_like
         ):
             last = j
             prev_name = True
@@ -807,10 +812,10 @@ def _second_conjunct(tokens: list[Token], j: int) -> bool:
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     return (
-        name_likeness(norm[1:]) >= 0.45
+        name_likeness(norm[1:]) >= NAME_PARAMS.name_like
         and nxt is not None
         and nxt.is_arabic
-        and name_likeness(nxt.norm) >= 0.45
+        and name_likeness(nxt.norm) >= NAME_PARAMS.name_like
         and not looks_like_verb(nxt.norm)
     )
 
@@ -950,7 +955,7 @@ def _given_before_allah_name(tok: Token) -> bool:
     if norm in vocab.HONORIFICS or norm in vocab.ORG_HEADS or looks_like_verb(norm):
         return False
     s = word_stats().get(norm)
-    return name_likeness(norm) >= 0.45 or (s is not None and s.person >= 1)
+    return name_likeness(norm) >= NAME_PARAMS.name_like or (s is not None and s.person >= 1)
 
 
 def _name_span_after_first(tokens: list[Token], i: int) -> int | None:

@@ -31,6 +31,7 @@ from kg.lexicon.gazetteer import country_labels
 from kg.lexicon.vocab import GIVEN_NAMES, NAME_LINKS, TITLES_ALONE
 from kg.model import ArticleFacts, Entity, Kind, Mention, MentionRef, TitleHeld
 from kg.resolve.keys import place_key
+from kg.resolve.params import RESOLVE_PARAMS as _P
 from kg.resolve.repeats import add_family_repeats
 
 
@@ -220,7 +221,7 @@ def _resolve_posts(
                     continue
                 seen[gid] += n
             ranked = sorted(seen, key=lambda gid: (-seen[gid], gid))
-            one = len(ranked) == 1 or (len(ranked) > 1 and seen[ranked[0]] >= 3 * seen[ranked[1]])
+            one = len(ranked) == 1 or (len(ranked) > 1 and seen[ranked[0]] >= _P.dominance * seen[ranked[1]])
             memo[key] = ranked[0] if one else None
         holder = memo[key]
         if holder is not None:
@@ -403,7 +404,7 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
             for c in matches
             if not (
                 clusters[c].key.split().count("بن") > words.count("بن") >= 1
-                and articles_of[unit] >= 3 * articles_of[clusters[c]]
+                and articles_of[unit] >= _P.dominance * articles_of[clusters[c]]
             )
         ]
         if len(matches) > 1 and titles_of[unit]:
@@ -414,7 +415,7 @@ def _cluster_persons(facts: list[ArticleFacts], persons: list[tuple[LocalRef, st
             # other candidate (a stray extraction does not make a name ambiguous); never
             # between a father and his son of one name (``جورج بوش``: الأب or الابن).
             ranked = sorted(matches, key=lambda c: -articles_of[clusters[c]])
-            if articles_of[clusters[ranked[0]]] >= 3 * max(1, articles_of[clusters[ranked[1]]]):
+            if articles_of[clusters[ranked[0]]] >= _P.dominance * max(1, articles_of[clusters[ranked[1]]]):
                 matches = ranked[:1]
         if len(matches) == 1:
             rep = clusters[matches[0]]

@@ -33,6 +33,7 @@ from kg.model import (
     role_priority,
 )
 from kg.resolve.entities import LocalRef
+from kg.resolve.params import RESOLVE_PARAMS as _P
 
 
 @dataclass
@@ -134,7 +135,7 @@ def merge_events(
                 # ``وحضر الاجتماع …`` lists who attended the meeting just told, not any other.
                 before = [
                     j
-                    for j in idxs[max(0, x - _NEAR) : x]
+                    for j in idxs[max(0, x - _P.near_mentions) : x]
                     if items[j].type == "Meeting" and not _attendance_only(items[j])
                 ]
                 # The latest meeting that shares someone with the list, else simply the latest.
@@ -145,7 +146,7 @@ def merge_events(
                 continue
             # Mentions of one event sit near each other; a bounded look-ahead keeps a huge
             # article linear.
-            for j in idxs[x + 1 : x + 1 + _NEAR]:
+            for j in idxs[x + 1 : x + 1 + _P.near_mentions]:
                 if not _attendance_only(items[j]) and _mergeable(
                     items[i], items[j], entities, same_article=True
                 ):
@@ -295,12 +296,6 @@ def _event_id(key: str) -> str:
 
 def _with_role(it: _Item, role: str) -> set[str]:
     return {e for e, r in it.roles.items() if r == role}
-
-
-# An undated report tells of an event at most this many days before its publication; an
-# undated announcement of one at most this many days after.
-_REPORTED_WITHIN = 3
-_ANNOUNCED_WITHIN = 10
 
 
 @dataclass(frozen=True)
@@ -467,10 +462,10 @@ def _window(members: list[_Item]) -> tuple[date, date] | None:
         if m.status == "planned" or _imperfect(m.mention.trigger.text):
             # ``يلتقي كيري في الدوحة …`` may be today or days ahead; a paper of the next morning
             # still runs the wire's ``سيعقد``.
-            lo = max(lo, m.dct - timedelta(days=1 if m.status == "planned" else _REPORTED_WITHIN))
-            hi = min(hi, m.dct + timedelta(days=_ANNOUNCED_WITHIN))
+            lo = max(lo, m.dct - timedelta(days=1 if m.status == "planned" else _P.reported_within_days))
+            hi = min(hi, m.dct + timedelta(days=_P.announced_within_days))
         else:
-            lo, hi = max(lo, m.dct - timedelta(days=_REPORTED_WITHIN)), min(hi, m.dct)
+            lo, hi = max(lo, m.dct - timedelta(days=_P.reported_within_days)), min(hi, m.dct)
     return (lo, hi) if lo <= hi else None
 
 
@@ -490,9 +485,6 @@ def _group_places_agree(a: list[_Item], b: list[_Item], entities: dict[str, Enti
         _best_place([m.place for m in b if m.place], entities),
         entities,
     )
-
-
-_NEAR = 60  # event mentions compared within one article, before and after
 
 
 def _principals(it: _Item, entities: dict[str, Entity]) -> set[str]:

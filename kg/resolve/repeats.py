@@ -20,18 +20,16 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import accumulate
 
-from kg.arabic.names import is_known_first_name, name_likeness
+from kg.arabic.names import NAME_PARAMS, is_known_first_name, name_likeness
 from kg.arabic.normalize import normalize
 from kg.arabic.tokens import bare_forms, strip_proclitics
 from kg.lexicon.gazetteer import places, word_stats
 from kg.lexicon.vocab import GIVEN_NAMES, NAME_LINKS, NAME_SECOND_PARTS, STOP_WORDS
 from kg.model import ArticleFacts, LocalEntity, Mention
 from kg.resolve.keys import place_key
+from kg.resolve.params import RESOLVE_PARAMS as _P
 
 _WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u0670]+")
-MIN_ARTICLES = 3
-MIN_WITH_POST = 5  # named with a post in this many articles: a public figure
-MAX_BEARERS = 5  # given names seen with one family name, at most
 
 
 def add_family_repeats(facts: list[ArticleFacts]) -> list[ArticleFacts]:
@@ -115,20 +113,20 @@ def owned_family_names(facts: list[ArticleFacts]) -> dict[str, int]:
     for family, by_first in articles.items():
         ranked = sorted(by_first, key=lambda w: -len(by_first[w]))
         counts = [len(by_first[w]) for w in ranked]
-        if counts[0] < MIN_ARTICLES or (len(counts) > 1 and counts[0] < 3 * counts[1]):
+        if counts[0] < _P.family_min_articles or (len(counts) > 1 and counts[0] < _P.dominance * counts[1]):
             continue
-        if len(counts) > MAX_BEARERS:
+        if len(counts) > _P.family_max_bearers:
             continue  # ``العتيبي``, ``القحطاني``: a tribe's name, borne by many named people
         # A public figure, named with a post again and again (``وزير الخارجية عادل الجبير``);
         # a family name of people the news names without one is left alone.
-        if len(with_post[family][ranked[0]]) >= MIN_WITH_POST and _distinctive(family):
+        if len(with_post[family][ranked[0]]) >= _P.family_min_with_post and _distinctive(family):
             owned[family] = counts[0]
     return owned
 
 
 def _name_like(word: str) -> bool:
     """A word that may be a given name, seen as one or never seen (``خيرية``, ``رهان``)."""
-    return _given_name(word) or name_likeness(word) >= 0.45
+    return _given_name(word) or name_likeness(word) >= NAME_PARAMS.name_like
 
 
 def _given_name(word: str) -> bool:
@@ -139,7 +137,7 @@ def _given_name(word: str) -> bool:
 def _distinctive(word: str) -> bool:
     if len(word) < 4 or word in STOP_WORDS or word in GIVEN_NAMES or is_known_first_name(word):
         return False
-    if name_likeness(word) < 0.45:
+    if name_likeness(word) < NAME_PARAMS.name_like:
         return False
     stats = word_stats().get(word)
     if stats is not None and (stats.common > 1 or stats.definite >= 3 or stats.place or stats.org):
@@ -173,7 +171,7 @@ def _bare_occurrences(
             continue  # ``بن الجبير``, ``عبد العزيز الجبرين``, ``خيرية الزبن``: someone else's name
         if text[max(0, start - 2) : start].strip()[-1:] in ("#", "_"):
             continue  # a hashtag
-        if k + 1 < len(words) and name_likeness(normalize(words[k + 1].group())) >= 0.45:
+        if k + 1 < len(words) and name_likeness(normalize(words[k + 1].group())) >= NAME_PARAMS.name_like:
             continue  # ``شكري الزعلاني``: the given name of someone else
         out.append((start, end, family))
     return out
