@@ -49,6 +49,7 @@ CONJ = letters("PROCLITIC_CONJUNCTIONS")
 PREP = letters("PROCLITIC_PREPOSITIONS")
 CLITIC = rf"(?:[{CONJ}](?=\w))?(?:[{PREP}](?=ال)|ل(?=ل))?"
 ART = r"(?:ال|(?<=ل)ل)"
+AL = r"(?:ال)?"  # an article that may be left out
 SP = r"\s+"
 
 TOD = f"(?:{alt(lx.TIMES_OF_DAY)})"
