@@ -27,7 +27,12 @@ def phrases(name: str) -> str:
     return "|".join(_phrase(entry) for entry in lexicon.raw(name))
 
 
+_REGEX_SYNTAX = ".^$*+?{}[]\\|"  # what a phrase may not hold: it is not escaped
+
+
 def _phrase(entry: str) -> str:
+    if set(entry) & set(_REGEX_SYNTAX):
+        raise lexicon.LexiconError(f"{entry!r}: a phrase is words, spaces and brackets, not a regex")
     return entry.replace(" ", r"\s+").replace("(", "(?:").replace(")", ")?")
 
 

@@ -218,7 +218,7 @@ _PRE = (
 )
 _YEAR_UNITS = "|".join(lexicon.raw("PERIOD_UNITS.year"))  # عام, سنة
 # ``عام 2015``, ``السنة 2015`` before a date's year.
-_YEAR_KEYWORD = "(?:" + "|".join(rf"(?:ال)?{w}\s+" for w in lexicon.raw("PERIOD_UNITS.year")) + ")?"
+_YEAR_KEYWORD = "(?:" + "|".join(rf"{AL}{w}\s+" for w in lexicon.raw("PERIOD_UNITS.year")) + ")?"
 DATE = re.compile(
     B
     + CLITIC
@@ -654,6 +654,7 @@ DURATION = re.compile(
 )
 _ANCHOR_PAST = lexicon.words("SINCE_BEFORE")
 _APPROX = lexicon.words("APPROX_SIGNALS")
+_AFTER_SINCE_DECADES = lexicon.words("AFTER_SINCE_DECADES")
 
 
 def _iso_duration(count: int | None, unit: str) -> str:
@@ -673,7 +674,7 @@ def _decade_ok(m: re.Match[str], ctx: Ctx, sig: str, has_num: bool, implied: int
     if implied is None:  # عقود: only "for/since decades"
         return sig in _ANCHOR_PAST
     nxt = _next_word(ctx.norm, m.end("unit"))
-    return sig in _ANCHOR_PAST and (not nxt or nxt in (n("من"), n("مضى")) or not nxt[0].isalpha())
+    return sig in _ANCHOR_PAST and (not nxt or nxt in _AFTER_SINCE_DECADES or not nxt[0].isalpha())
 
 
 def read_duration(m: re.Match[str], ctx: Ctx) -> Found | None:
