@@ -819,3 +819,15 @@ def test_expression(
     assert expr.precision == precision
     for name, want in fields.items():
         assert getattr(expr, name) == want, name
+
+
+def test_a_phrase_list_reads_as_the_regex_it_was():
+    """``patterns.phrases``: spaces match any run of spaces, a bracketed part may be left out,
+    and a list entry that holds regex syntax is refused (it is not escaped)."""
+    from kg.extract.timex import patterns
+    from kg.lexicon import LexiconError
+
+    assert patterns._phrase("أول (من )أمس") == r"أول\s+(?:من\s+)?أمس"
+    assert patterns._phrase("(ال)أمس( الأول)") == r"(?:ال)?أمس(?:\s+الأول)?"
+    with pytest.raises(LexiconError):
+        patterns._phrase("أمس|غدا")

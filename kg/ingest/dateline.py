@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 from kg.ingest.dates import DatedLine, dated_line
 
@@ -31,53 +32,7 @@ _TRIPLE_PREFIX = re.compile(
 _PAREN_PREFIX = re.compile(rf"^\s*(?P<a>{_SIDE})\s*\((?P<b>[^()\n]{{1,25}})\)\s*(?:{_DASH}|:)\s*(?=\S)")
 _QUOTES = "\"'“”«»„‟‘’"
 # Words and acronyms that name a news agency or the outlet itself rather than a place.
-_AGENCY_WORDS = {
-    normalize(w)
-    for w in (
-        "وكالة",
-        "وكالات",
-        "الوكالة",
-        "الوكالات",
-        "خاص",
-        "خاص ب",
-        "متابعات",
-        "مراسلنا",
-        "مراسلون",
-        "صحيفة",
-        "قناة",
-        "موقع",
-        "بوابة",
-        "شبكة",
-        "إذاعة",
-        "تلفزيون",
-        "رويترز",
-        "الأناضول",
-        "شينخوا",
-        "واس",
-        "وام",
-        "قنا",
-        "كونا",
-        "بنا",
-        "سبأ",
-        "سانا",
-        "وفا",
-        "بترا",
-        "وال",
-        "لانا",
-        "أ ف ب",
-        "ا ف ب",
-        "د ب أ",
-        "أ ش أ",
-        "يو بي آي",
-        "أسوشيتد برس",
-        "سبوتنيك",
-        "إرنا",
-        "تاس",
-        "afp",
-        "reuters",
-        "ap",
-    )
-}
+_AGENCY_WORDS = lexicon.words("AGENCY_WORDS")
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from importlib import resources
 
 from hijridate import Hijri
 
+from kg import lexicon
 from kg.arabic.normalize import normalize
 
 MAX_DATE_CHARS = 200  # the longest date written out in words, with weekday and time, is far shorter
@@ -22,29 +22,28 @@ _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_]|\s*[+-]\d
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 
+
+def _numbered(*names: str) -> dict[str, int]:
+    """Keyed groups with number keys (``GREGORIAN_MONTHS.1``): normalised word → number, key by
+    key, each key's words in the order of ``names``, then of the list."""
+    keys = lexicon.groups(names[0])
+    return {word: int(key) for key in keys for name in names for word in lexicon.ordered(f"{name}.{key}")}
+
+
 # Gregorian month names: MSA, Levantine/Iraqi and Libyan, keyed by their matching form.
-_MONTH_NAMES = {
-    1: ("يناير", "كانون الثاني", "أي النار", "اي النار"),
-    2: ("فبراير", "شباط", "النوار", "فبراير"),
-    3: ("مارس", "آذار", "الربيع"),
-    4: ("أبريل", "ابريل", "إبريل", "نيسان", "الطير"),
-    5: ("مايو", "أيار", "الماء"),
-    6: ("يونيو", "يونيه", "حزيران", "الصيف"),
-    7: ("يوليو", "يوليه", "تموز", "ناصر"),
-    8: ("أغسطس", "اغسطس", "آب", "هانيبال"),
-    9: ("سبتمبر", "أيلول", "الفاتح"),
-    10: ("أكتوبر", "اكتوبر", "تشرين الأول", "التمور"),
-    11: ("نوفمبر", "تشرين الثاني", "الحرث"),
-    12: ("ديسمبر", "كانون الأول", "الكانون"),
-}
-_MONTHS = {normalize(name): month for month, names in _MONTH_NAMES.items() for name in names}
+_MONTHS = _numbered("GREGORIAN_MONTHS", "LIBYAN_MONTHS")
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 # ``14 مارس 2023`` with an optional second name (``مارس/آذار``) — matched on normalised text.
 _DAY_MONTH_YEAR = re.compile(
     rf"(\d{{1,2}})\s+(?:شهر\s+)?({_MONTH_ALT})(?:\s*[/(]\s*[^\d\s)]+\)?)?\s*،?\s*(\d{{4}})"
 )
-_WEEKDAYS = r"(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)"
-_LEADS = r"(?:نشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|اخر تحديث|تم النشر|نشر)"
+# Weekday → ``date.weekday()`` number, on the normalised form: ال and each day's standard stem.
+_WEEKDAY_NUMBERS = {
+    "ال" + lexicon.ordered(f"WEEKDAY_STEMS.{k}")[0]: int(k) for k in lexicon.groups("WEEKDAY_STEMS")
+}
+_WEEK = list(_WEEKDAY_NUMBERS)
+_WEEKDAYS = f"(?:{'|'.join(_WEEK[5:] + _WEEK[:5])})"  # Saturday first; no name is a prefix of another
+_LEADS = f"(?:{'|'.join(lexicon.ordered('DATE_LEADS'))})"
 # A line that is only a date (what scraped pages put near the title), with the usual lead-ins.
 _DATE_LINE = re.compile(
     rf"^\s*(?:{_LEADS}\s*:?\s*)?(?:{_WEEKDAYS}\s*،?\s*)?(?P<date>[\d/.\-]+|\d{{1,2}}\s+\D{{2,30}}?\s*\d{{4}})"
@@ -186,18 +185,8 @@ def with_dateline(
 
 # ---- The day the text calls today: ``أعلنت الوزارة اليوم الأربعاء`` ----
 
-# Weekday → ``date.weekday()`` number, on the normalised form.
-_WEEKDAY_NUMBERS = {
-    "الاثنين": 0,
-    "الثلاثاء": 1,
-    "الاربعاء": 2,
-    "الخميس": 3,
-    "الجمعه": 4,
-    "السبت": 5,
-    "الاحد": 6,
-}
 _TODAY_IS = re.compile(
-    r"(?<!\S)(?:(?:صباح|مساء|ظهر|عصر|فجر|ليل)\s+)?اليوم\s*[(،\-]?\s*(?:يوم\s+)?"
+    rf"(?<!\S)(?:(?:{'|'.join(lexicon.ordered('TODAY_TIMES'))})\s+)?اليوم\s*[(،\-]?\s*(?:يوم\s+)?"
     rf"(?P<wd>{'|'.join(_WEEKDAY_NUMBERS)})(?![^\W\d_])"
 )
 LEAD_CHARS = 400  # the lead: where a story says when it was written, before any quoted past
@@ -221,14 +210,9 @@ HIJRI_YEARS = range(1343, 1501)  # hijridate's Umm al-Qura table: 1343-1500 AH
 
 @lru_cache(maxsize=1)
 def hijri_months() -> dict[str, int]:
-    """Normalised Hijri month name → month number, from ``data/hijri_months.tsv``."""
-    text = resources.files("kg.ingest").joinpath("data/hijri_months.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, month = line.split("\t")
-            out[normalize(name.strip())] = int(month)
-    return out
+    """Normalised Hijri month name → month number (the lexicon's ``HIJRI_MONTHS``, which the
+    time tagger reads too)."""
+    return _numbered("HIJRI_MONTHS")
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
@@ -293,9 +277,12 @@ def dated_line(line: str) -> DatedLine | None:
     words = len(lead.split()) + len(tail.split())
     if _SENTENCE.search(lead + tail) or re.search(r"\d", lead + tail) or words > DATELINE_WORDS:
         return None
-    days = [_match_day(m) for m in found]
-    if any(d is None for d in days):
-        return None
+    days: list[date] = []
+    for m in found:
+        d = _match_day(m)
+        if d is None:
+            return None
+        days.append(d)
     gregorian = [d for d, m in zip(days, found, strict=True) if not _is_hijri(m)]
     day = gregorian[0] if gregorian else days[0]
     if any(abs((d - day).days) > HIJRI_GREGORIAN_DAYS for d in days):

@@ -10,10 +10,11 @@ from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
+from kg import lexicon
 from kg.arabic.normalize import normalize_with_map, to_original
 from kg.extract.timex import lexicon as lx
 from kg.extract.timex import resolve as rs
-from kg.extract.timex.patterns import RANGE_LEAD, RANGE_SEP, alt, n
+from kg.extract.timex.patterns import CONJ, PREP, RANGE_LEAD, RANGE_SEP, alt, n
 from kg.extract.timex.rules import RULES, Ctx, Found, narrow
 from kg.model import TimeExpression
 
@@ -51,34 +52,20 @@ _ANCHOR_WORDS = sorted(
         *lx.DECADES,
         *lx.FREQUENCY_ADVERBS,
         *lx.PERIOD_PARTS,
-        *(
-            n(w)
-            for w in (
-                "اليوم",
-                "امس",
-                "غدا",
-                "غد",
-                "البارحه",
-                "الان",
-                "حاليا",
-                "مؤخرا",
-                "الليلة",
-                "صباح",
-                "مساء",
-            )
-        ),
+        *lexicon.words("ANCHOR_TIME_WORDS"),
     },
     key=len,
     reverse=True,
 )
-_PROCLITICS = r"(?<!\w)(?:[وف]?[بلك]?(?:ال|ل)?)"
+_PROCLITICS = rf"(?<!\w)(?:[{CONJ}]?[{PREP}]?(?:ال|ل)?)"
+_SUFFIXES = "|".join(lexicon.raw("ANCHOR_SUFFIXES"))
 _LONG = [w.removeprefix("ال") if len(w) > 5 else w for w in _ANCHOR_WORDS if len(w) > 3]
 _SHORT = [w for w in _ANCHOR_WORDS if 0 < len(w) <= 3]
 _ANCHOR = re.compile(
     # Digits anchor only as a year or a numeric date: a day number always has a month or
     # a unit word within the margin, which anchors it.
     r"(?<!\d)(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}[/-]\d{4}"
-    + rf"|{_PROCLITICS}(?:{'|'.join(map(re.escape, _LONG))})(?:ين|ان|ات|ا|ه)?(?!\w)"
+    + rf"|{_PROCLITICS}(?:{'|'.join(map(re.escape, _LONG))})(?:{_SUFFIXES})?(?!\w)"
     + rf"|{_PROCLITICS}(?:{'|'.join(map(re.escape, _SHORT))})(?!\w)"
 )
 _MARGIN = 30  # characters of context on each side: more than any expression spans

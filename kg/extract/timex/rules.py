@@ -11,17 +11,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypedDict
 
+from kg import lexicon
 from kg.extract.timex import calendars as cal
 from kg.extract.timex import lexicon as lx
 from kg.extract.timex import resolve as rs
 from kg.extract.timex.patterns import (
+    AL,
     ART,
     CLITIC,
     DIR,
     MARK,
     MONTH,
     NUMWORD,
+    PREP,
     RANGE_LEAD,
     RANGE_SEP,
     TOD,
@@ -35,6 +39,7 @@ from kg.extract.timex.patterns import (
     mark_calendar,
     n,
     parse_number,
+    phrases,
     squash,
     strip_article,
 )
@@ -84,43 +89,27 @@ def _direction(word: str | None) -> str | None:
 
 # ---- today, yesterday, tomorrow ------------------------------------------------------------
 
+# Normalised word → days from the publication day.
 _REL_OFFSETS = {
-    "يوم": 0,
-    "امس": -1,
-    "البارحه": -1,
-    "امس الاول": -2,
-    "اول امس": -2,
-    "اول من امس": -2,
-    "غدا": 1,
-    "غد": 1,
-    "بعد غد": 2,
+    word: int(k) for k in lexicon.groups("RELATIVE_DAYS") for word in lexicon.ordered(f"RELATIVE_DAYS.{k}")
 }
 RELDAY = re.compile(
     B
     + CLITIC
     + n(
         rf"(?P<core>(?:(?P<tod>{TOD})\s+)?(?:(?P<yawm>يوم)\s+)?"
-        rf"(?P<rel>{ART}يوم|(?:ال)?أمس(?:\s+الأول)?|أول\s+(?:من\s+)?أمس|البارحة|غدا|بعد\s+(?:ال)?غد|(?:ال)?غد){E}"
+        rf"(?P<rel>{ART}يوم|{phrases('RELATIVE_DAY_FORMS')}){E}"
         rf"(?:\s*[،,]?\s*(?P<wpar>[(\[])?\s*(?P<wd>{WD})(?(wpar)\s*[)\]]))?)"
     )
 )
 # Words after اليوم that make it "the day" of something, not today.
-_DAY_OF = frozenset(
-    n(w)
-    for w in (
-        "الأول", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
-        "الأخير", "السابق", "الموعود", "المفتوح", "الآخر", "المشهود", "نفسه", "ذاته", "الذي", "التي",
-        "المحدد", "المقرر", "الأخيرة",
-    )
-)  # fmt: skip
+_DAY_OF = lexicon.words("DAY_OF_WORDS")
 # ``في ذلك اليوم`` is "on that day"; ``أعلن ذلك اليوم`` is "announced that today".
-_THAT_DAY = frozenset(n(w) for w in ("ذات", "نفس", "ذاك", "ذلكم", "ليل"))
-_THIS_THAT = frozenset(n(w) for w in ("ذلك", "هذا"))
-_DAY_PREPS = frozenset(
-    n(w) for w in ("في", "منذ", "حتى", "من", "خلال", "إلى", "مثل", "قبل", "بعد", "طوال", "وفي")
-)
+_THAT_DAY = lexicon.words("THAT_DAY_WORDS")
+_THIS_THAT = lexicon.words("THIS_THAT_WORDS")
+_DAY_PREPS = lexicon.words("DAY_PREPOSITIONS")
 # The outlets "اليوم" and "عين اليوم" (its dateline: ``عين اليوم – بغداد``).
-_PAPER = re.compile(n(r"(?:صحيفة|جريدة|مجلة|قناة|برنامج|عين)\s*$"))
+_PAPER = re.compile(n(rf"(?:{phrases('TODAY_OUTLET_HEADS')})\s*$"))
 
 
 def read_relday(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -176,10 +165,12 @@ WEEKDAY = re.compile(
         rf"(?:\s+(?P<dir>{DIR}))?(?:\s+من\s+(?P<wk>{ART}أسبوع\s+(?P<wdir>{DIR})))?)"
     )
 )
-_BOTH = frozenset(n(w) for w in ("كلا", "كلي", "بين", "هذين", "هاذين", "هذان", "مع"))
-_BOTH_AFTER = frozenset(n(w) for w in ("معا", "الآخرين", "الأخيرين", "منهما", "منهم", "كليهما"))
+_BOTH = lexicon.words("BOTH_BEFORE")
+_BOTH_AFTER = lexicon.words("BOTH_AFTER")
 # صلاة الجمعة, سورة الجمعة: the Friday prayer, a sura: names, not a day.
-_PRAYER = frozenset(n(w) for w in ("صلاة", "خطبة", "خطيب", "صلاتي", "خطبتي", "إمام", "جامع", "مسجد", "سورة"))
+_PRAYER = lexicon.words("FRIDAY_NAMES")
+# الواحد الأحد: God's name, not Sunday.
+_GOD = lexicon.words("GOD_BEFORE_AHAD")
 
 
 def read_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -193,7 +184,7 @@ def read_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
             return None  # الاثنين: "the two"
         if wd == 4 and prev in _PRAYER:
             return None  # صلاة الجمعة: the Friday prayer, a name
-        if wd == 6 and prev in (n("الواحد"), n("الفرد")):
+        if wd == 6 and prev in _GOD:
             return None
         if ctx.norm[m.end("wd") : m.end("wd") + 1] == ":":
             return None  # وأضاف الخميس: — a man named Al-Khamis speaking
@@ -221,9 +212,13 @@ def read_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
 # ---- calendar dates: [weekday] [day] month [year] [direction] -------------------------------
 
 _PRE = (
-    rf"(?P<pre>(?:(?:{TOD})\s+)?(?:يوم\s+)?(?:(?P<prel>{ART}يوم|(?:ال)?أمس|غدا)\s*[،,]?\s*)?(?P<pwd>{WD}))"
+    rf"(?P<pre>(?:(?:{TOD})\s+)?(?:يوم\s+)?(?:(?P<prel>{ART}يوم|{phrases('RELATIVE_DAYS_BEFORE_WEEKDAY')})\s*[،,]?\s*)?"
+    rf"(?P<pwd>{WD}))"
     r"\s*[،,]?\s*(?:(?:ال)?موافق\s+)?"
 )
+_YEAR_UNITS = "|".join(lexicon.raw("PERIOD_UNITS.year"))  # عام, سنة
+# ``عام 2015``, ``السنة 2015`` before a date's year.
+_YEAR_KEYWORD = "(?:" + "|".join(rf"{AL}{w}\s+" for w in lexicon.raw("PERIOD_UNITS.year")) + ")?"
 DATE = re.compile(
     B
     + CLITIC
@@ -233,9 +228,10 @@ DATE = re.compile(
         rf"|(?P<ord>{alt(lx.ORDINAL_DAYS)})\s+(?:من\s+)?))?"
         rf"(?P<shahr>شهري?\s+)?(?P<m1>{MONTH})"
         rf"(?:\s*[/\\\-–]\s*(?P<m2>{MONTH})|\s*\(\s*(?P<m3>{MONTH})\s*(?P<m3close>\))|\s+(?P<m4>{MONTH}))?"
-        rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنة\s+)?(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ym>{MARK}))?)?"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?{_YEAR_KEYWORD}(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ym>{MARK}))?)?"
         rf"(?:\s+(?P<dir>{DIR}))?"
-        rf"(?:\s+من\s+(?P<yrel>{ART}(?:عام|سنة)\s+(?P<ydir>{DIR})|هذا\s+العام|العام\s+(?:نفسه|ذاته)))?)"
+        rf"(?:\s+من\s+(?P<yrel>{ART}(?:{_YEAR_UNITS})\s+(?P<ydir>{DIR})|{phrases('THIS_YEAR')}"
+        rf"|العام\s+(?:{phrases('SAME_WORDS')})))?)"
     )
 )
 
@@ -341,6 +337,14 @@ def read_date(m: re.Match[str], ctx: Ctx) -> Found | None:
     return Found(start, end, expr)
 
 
+class _DateKw(TypedDict):
+    """What a calendar date's expression says besides its span."""
+
+    calendar: str
+    relative: bool
+    direction: str | None
+
+
 def _resolve_date(
     dct: date | None,
     calendar: str,
@@ -352,7 +356,7 @@ def _resolve_date(
     day2: int | None,
 ) -> TimeExpression | None:
     relative = year is None
-    kw = {"calendar": calendar, "relative": relative, "direction": direction}
+    kw: _DateKw = {"calendar": calendar, "relative": relative, "direction": direction}
     if year is None and dct is None:
         partial = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         if calendar == "hijri":
@@ -462,7 +466,7 @@ _YEAR_WORD = n(rf"(?:{ART}?عام|عامي|{ART}?سنة|سنتي)")
 YEAR = re.compile(
     B
     + CLITIC
-    + n(r"(?:[بلك](?=عام|سنة))?")  # بعام 2011, لعام 2015
+    + n(rf"(?:[{PREP}](?={_YEAR_UNITS}))?")  # بعام 2011, لعام 2015
     + n(
         # ``عام .2014``: scraped right-to-left text often moves a sentence's full stop there.
         rf"(?P<core>(?:(?P<lead>{RANGE_LEAD}|منذ)\s+)?(?:(?P<kw>{_YEAR_WORD})\s*(?:\.(?=\d{{4}}))?)?"
@@ -470,9 +474,7 @@ YEAR = re.compile(
         rf"(?:(?P<sep>{RANGE_SEP}|\s*/\s*)(?:(?:{ART}?عام)\s+)?(?P<y2>\d{{4}})(?!\d)(?:\s*(?P<ym2>{MARK}))?)?)"
     )
 )
-_YEAR_PREPS = frozenset(
-    n(w) for w in ("في", "منذ", "حتى", "قبل", "بعد", "خلال", "وفي", "ومنذ", "وحتى", "وقبل", "وبعد", "بحلول")
-) | frozenset(lx.PERIOD_PARTS)
+_YEAR_PREPS = lexicon.words("YEAR_PREPOSITIONS") | frozenset(lx.PERIOD_PARTS)
 
 
 def _read_year(y: int, mark: str | None) -> tuple[int, str] | None:
@@ -531,7 +533,8 @@ def read_year(m: re.Match[str], ctx: Ctx) -> Found | None:
 
 # ---- this/last/next week, month, year ------------------------------------------------------
 
-_PERIOD_UNIT = n(r"(?:أسبوع|شهر|عام|سنة)")
+_PERIOD_UNIT_WORDS = lexicon.raw_groups("PERIOD_UNITS")  # unit → its words
+_PERIOD_UNIT = n(f"(?:{'|'.join(w for words in _PERIOD_UNIT_WORDS.values() for w in words)})")
 PERIOD = re.compile(
     B
     + CLITIC
@@ -542,7 +545,7 @@ PERIOD = re.compile(
         rf"|(?P<days>هذه\s+الأيام){E})"
     )
 )
-_UNIT_OF = {n("أسبوع"): "week", n("شهر"): "month", n("عام"): "year", n("سنة"): "year"}
+_UNIT_OF = {n(w): unit for unit, words in _PERIOD_UNIT_WORDS.items() for w in words}
 
 
 def _period_expr(dct: date, unit: str, k: int, **kw) -> TimeExpression:
@@ -557,6 +560,7 @@ def read_period(m: re.Match[str], ctx: Ctx) -> Found | None:
     start, end = m.span("core")
     if m.group("days"):  # هذه الأيام: "these days"
         return Found(start, end, rs.vague(direction="present", relative=True))
+    direction: str | None
     if m.group("this"):
         unit = _UNIT_OF[strip_article(m.group("unit2"))]
         direction = "present"
@@ -618,37 +622,39 @@ DECADE = re.compile(
     B
     + CLITIC
     + n(
-        rf"(?P<core>(?:(?:عقد|حقبة)\s+)?(?:ال)?(?P<dec>{alt(lx.DECADES)})"
-        rf"(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<cent>الماضي|المنصرم|العشرين|الحالي|الجاري|الحادي\s+والعشرين))?){E}"
+        rf"(?P<core>(?:(?:{phrases('DECADE_HEADS')})\s+)?(?:ال)?(?P<dec>{alt(lx.DECADES)})"
+        rf"(?:\s+(?:من\s+)?{AL}قرن\s+(?P<cent>{phrases('CENTURY_WORDS')}))?){E}"
     )
 )
+
+
+_THIS_CENTURY = lexicon.words("THIS_CENTURY")
 
 
 def read_decade(m: re.Match[str], ctx: Ctx) -> Found | None:
     tens = lx.DECADES[m.group("dec")]
     cent = squash(m.group("cent") or "")
-    base = 2000 if cent in (n("الحالي"), n("الجاري"), n("الحادي والعشرين")) else 1900
+    base = 2000 if cent in _THIS_CENTURY else 1900
     start, end = m.span("core")
     return Found(start, end, rs.decade_expr(base + 10 * tens))
 
 
 # ---- durations and "n days ago" ---------------------------------------------------------------
 
-_SIGNAL = n(
-    r"منذ|قبل|بعد|لمدة|مدة|طوال|طيلة|خلال|على\s+مدى|على\s+مدار|لفترة|في\s+غضون|غضون|حوالي|نحو|لنحو|قرابة"
-)
+_SIGNAL = n(phrases("DURATION_SIGNALS"))
 DURATION = re.compile(
     B
     + CLITIC
     # لعدة أيام, لثلاث سنوات, لعامين ("for"); not the article's ل of للعام.
     + rf"(?:(?<!ل)ل(?=(?:{VAGUE_COUNT}|{NUMWORD}|\d|(?:{alt(lx.DUAL_UNITS)}){E})))?"
     + n(
-        rf"(?P<core>(?:(?P<sig>{_SIGNAL})\s+(?:(?:نحو|حوالي|قرابة)\s+)?)?(?:(?P<art>ال)?\s*\(?(?P<num>\d+|{NUMWORD}|{VAGUE_COUNT})\)?\s*)?"
-        rf"(?P<unit>{ART}?{UNIT})(?:\s+(?P<num2>ال(?:{NUMWORD})|واحده?{E}))?(?:\s+(?P<dir>{DIR}))?)(?P<rel>\s+من\s+(?!(?:الزمن|الآن|تاريخه){E}))?"
+        rf"(?P<core>(?:(?P<sig>{_SIGNAL})\s+(?:(?:{phrases('ABOUT')})\s+)?)?(?:(?P<art>ال)?\s*\(?(?P<num>\d+|{NUMWORD}|{VAGUE_COUNT})\)?\s*)?"
+        rf"(?P<unit>{ART}?{UNIT})(?:\s+(?P<num2>ال(?:{NUMWORD})|واحده?{E}))?(?:\s+(?P<dir>{DIR}))?)(?P<rel>\s+من\s+(?!(?:{phrases('FROM_NOW')}){E}))?"
     )
 )
-_ANCHOR_PAST = frozenset(n(w) for w in ("منذ", "قبل"))
-_APPROX = frozenset(n(w) for w in ("حوالي", "نحو", "لنحو", "قرابة"))
+_ANCHOR_PAST = lexicon.words("SINCE_BEFORE")
+_APPROX = lexicon.words("APPROX_SIGNALS")
+_AFTER_SINCE_DECADES = lexicon.words("AFTER_SINCE_DECADES")
 
 
 def _iso_duration(count: int | None, unit: str) -> str:
@@ -668,7 +674,7 @@ def _decade_ok(m: re.Match[str], ctx: Ctx, sig: str, has_num: bool, implied: int
     if implied is None:  # عقود: only "for/since decades"
         return sig in _ANCHOR_PAST
     nxt = _next_word(ctx.norm, m.end("unit"))
-    return sig in _ANCHOR_PAST and (not nxt or nxt in (n("من"), n("مضى")) or not nxt[0].isalpha())
+    return sig in _ANCHOR_PAST and (not nxt or nxt in _AFTER_SINCE_DECADES or not nxt[0].isalpha())
 
 
 def read_duration(m: re.Match[str], ctx: Ctx) -> Found | None:
