@@ -9,7 +9,6 @@ from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 from kg import lexicon
 from kg.arabic.normalize import normalize
@@ -76,7 +75,6 @@ def _word_lists(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: word lists still being moved to kg/lexicon")
 def test_no_word_list_is_written_in_python():
     """Every Arabic word list lives in ``kg/lexicon/lists``; code names lists, it does not spell them."""
     found = [
