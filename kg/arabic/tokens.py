@@ -8,7 +8,7 @@ offsets of the whole written word. ``Token`` keeps both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.arabic.normalize import normalize
@@ -19,18 +19,32 @@ _TOKEN = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[
 
 @dataclass(frozen=True)
 class Token:
+    """A written word with its offsets and the forms every rule reads, computed once here
+    (as spaCy's lexeme attributes are) rather than again by each rule that asks."""
+
     start: int
     end: int
     text: str
     norm: str  # normalised form (see kg.arabic.normalize)
+    # (proclitics, stem) splits of ``norm``, longest stem first (see ``bare_forms``).
+    forms: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
+    # The shortest of them: the word without every proclitic it may carry.
+    stem: str = field(init=False, repr=False, compare=False)
+    is_arabic: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        forms = bare_forms(self.norm)
+        object.__setattr__(self, "forms", forms)
+        object.__setattr__(self, "stem", forms[-1][1])
+        object.__setattr__(self, "is_arabic", bool(self.norm) and "\u0600" <= self.norm[0] <= "\u06ff")
 
     @property
     def is_word(self) -> bool:
         return self.norm[:1].isalnum() if self.norm else False
 
-    @property
-    def is_arabic(self) -> bool:
-        return bool(self.norm) and "\u0600" <= self.norm[0] <= "\u06ff"
+    def stem_start(self, stem: str) -> int:
+        """Where ``stem``, one of ``forms``, starts in the written word (its offset)."""
+        return self.start + len(self.text) - len(strip_proclitics(self.text, stem))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

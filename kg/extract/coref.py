@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 from kg import lexicon
 from kg.arabic.names import name_key
 from kg.arabic.normalize import normalize
-from kg.arabic.tokens import Token, bare_forms, strip_proclitics
+from kg.arabic.tokens import Token, bare_forms
 from kg.extract.mentions import Found, _post_at
 from kg.lexicon import vocab
 
@@ -123,18 +123,18 @@ def heads_alone(tokens: list[Token], inside: Callable[[int], bool]) -> Iterator[
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         # The demonym after the head, when no mention covers it.
         demonym = nxt if nxt is not None and vocab.DEMONYMS.get(nxt.norm) and not inside(nxt.start) else None
-        for prefix, stem in bare_forms(t.norm):
+        for prefix, stem in t.forms:
             if prefix.endswith("ال"):
                 continue
-            start = t.start + len(t.text) - len(strip_proclitics(t.text, stem))
             if stem in _HEAD_ALONE and demonym is not None:
-                yield HeadAlone(start, demonym.end, "head", stem, vocab.DEMONYMS[demonym.norm])
+                yield HeadAlone(t.stem_start(stem), demonym.end, "head", stem, vocab.DEMONYMS[demonym.norm])
                 break
             if stem in _COUNTERPART:
                 if demonym is not None:
-                    yield HeadAlone(start, demonym.end, "counterpart", stem, vocab.DEMONYMS[demonym.norm])
+                    country = vocab.DEMONYMS[demonym.norm]
+                    yield HeadAlone(t.stem_start(stem), demonym.end, "counterpart", stem, country)
                 else:
-                    yield HeadAlone(start, t.end, "counterpart", stem, "")
+                    yield HeadAlone(t.stem_start(stem), t.end, "counterpart", stem, "")
                 break
 
 

@@ -637,14 +637,13 @@ def _short_forms(clusters: list[_Cluster], tokens: list[Token], covered: list[tu
             continue  # ``بن سلمان``: a forebear in another man's name
         if k + 1 < len(tokens) and tokens[k + 1].norm in _LINEAGE:
             continue  # ``صالح بن …``: the given name of someone else
-        for prefix, stem in bare_forms(t.norm):
+        for prefix, stem in t.forms:
             if prefix.endswith("ال"):
                 continue
             owners = by_word.get(stem)
             if owners and len(owners) == 1:
                 idx = next(iter(owners))
-                start = t.start + (len(t.text) - len(strip_proclitics(t.text, stem)))
-                out.append((Found(0, 0, start, t.end, "person", stem, stem), idx))
+                out.append((Found(0, 0, t.stem_start(stem), t.end, "person", stem, stem), idx))
                 break
     return out
 

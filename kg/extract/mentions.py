@@ -150,7 +150,7 @@ def match_place(tokens: list[Token], i: int) -> tuple[Place, int, str] | None:
     if not tok.is_arabic:
         return None
     full = word_stats().get(tok.norm)
-    for prefix, stem in bare_forms(tok.norm):
+    for prefix, stem in tok.forms:
         width = firsts.get(stem)
         if not width or stem in vocab.FAITH_WORDS:
             continue  # ``حفظه الله``: a word of faith, whatever a gazetteer calls a hamlet
@@ -205,7 +205,7 @@ def _org_at(tokens: list[Token], i: int) -> list[Found] | None:
     if known:
         return [known]
     tok = tokens[i]
-    for prefix, stem in bare_forms(tok.norm):
+    for prefix, stem in tok.forms:
         if stem in vocab.ORG_HEADS and not prefix.endswith(_ARTICLE_ENDS):
             return _org_from_head(tokens, i, prefix, stem)
     return None
@@ -213,7 +213,7 @@ def _org_at(tokens: list[Token], i: int) -> list[Found] | None:
 
 def _known_org(tokens: list[Token], i: int) -> Found | None:
     best: Found | None = None
-    for prefix, stem in bare_forms(tokens[i].norm):
+    for prefix, stem in tokens[i].forms:
         for org, words in _by_first_word("orgs").get(stem, ()):
             written = vocab.KNOWN_ORGS[org]
             if i + len(words) > len(tokens):
@@ -459,7 +459,7 @@ def _skip_ranks(tokens: list[Token], k: int) -> tuple[int, str]:
 
 
 def _fixed_title_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
-    for prefix, stem in bare_forms(tokens[i].norm):
+    for prefix, stem in tokens[i].forms:
         if prefix.endswith("ال"):
             continue
         for fixed, words in _by_first_word("titles").get(stem, ()):
@@ -900,7 +900,7 @@ def _bare_name_at(tokens: list[Token], i: int) -> list[Found] | None:
         if end is not None and end > i + 1:
             name = display_form(" ".join(t.text for t in tokens[i : end + 1]))
             return [Found(i, end, tok.start, tokens[end].end, "person", name, name_key(name))]
-    for prefix, stem in bare_forms(tok.norm):
+    for prefix, stem in tok.forms:
         if prefix.endswith("ال"):
             continue
         end = _known_name_end(tokens, i, stem)

@@ -29,7 +29,7 @@ def receivers_at(tokens: list[Token], k: int) -> bool:
     """Token ``k`` opens a list of who received the visitor."""
     if "استقبل" not in tokens[k].norm and "استقبال" not in tokens[k].norm:
         return False  # every word of every sentence comes here: the cheap test first
-    stem = bare_forms(tokens[k].norm)[-1][1]
+    stem = tokens[k].stem
     was_in = (
         k > 0
         and tokens[k - 1].norm in _IN_RECEPTION

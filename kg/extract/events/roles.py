@@ -73,9 +73,7 @@ def is_pair_word(norm: str) -> bool:
 def pair_word_near(tokens: list[Token], t_idx: int) -> bool:
     # After the verb (``وقّع الجانبان``) or just before it (``أن الوزيرين وقّعا``).
     window = [*range(max(0, t_idx - 2), t_idx), *range(t_idx + 1, min(len(tokens), t_idx + 4))]
-    return any(
-        bare_forms(tokens[k].norm)[-1][1] in _PAIR_WORDS or tokens[k].norm in _PAIR_WORDS for k in window
-    )
+    return any(tokens[k].stem in _PAIR_WORDS or tokens[k].norm in _PAIR_WORDS for k in window)
 
 
 def find_roles(
@@ -401,7 +399,7 @@ def invitation_before(tokens: list[Token], t_idx: int) -> int | None:
     """The invitation a visit noun answers (``الدعوة لـ… لزيارة``, ``دعاه إلى زيارة``), within
     twelve words before it (past the invitee's titles)."""
     for k in range(t_idx - 1, max(-1, t_idx - 13), -1):
-        if any(stem in _INVITATION for _, stem in bare_forms(tokens[k].norm)):
+        if any(stem in _INVITATION for _, stem in tokens[k].forms):
             return k
     return None
 
@@ -473,9 +471,7 @@ def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list
         # or on behalf of a side (``وقّعها عن الجانب الليبي …``).
         on_behalf = after_word(tokens, a.first, _ON_BEHALF, 4)
         # ``مذكرة تفاهم بينها وجامعة …``: the other party after بين (with its pronoun).
-        between = any(
-            bare_forms(tokens[k].norm)[-1][1][:3] == "بين" for k in range(max(0, a.first - 2), a.first)
-        )
+        between = any(tokens[k].stem[:3] == "بين" for k in range(max(0, a.first - 2), a.first))
         return "signatory" if with_ or on_behalf or between else None
     if with_:
         return "participant" if trig.type == "Meeting" else trig.object_role
@@ -566,7 +562,7 @@ def _reception_host(
     named within twelve words before the guest; None when no reception is told there."""
     people = [a for a in actors if mentions[a.mention].kind == "person"]
     for k in range(guest.first - 1, max(-1, guest.first - 13), -1):
-        stem = bare_forms(tokens[k].norm)[-1][1]
+        stem = tokens[k].stem
         if stem in _RECEPTION_NOUNS and _has_pronoun(tokens[k].norm):
             # ``خلال استقباله``: the host is the sentence's subject, the first person named.
             host = next((a for a in people if a.last < k), None)

@@ -461,7 +461,7 @@ def _delegation_head(
         if tokens[ref.first - 1].norm in _CHAIRED and any(
             stem in _DELEGATION
             for k in range(max(0, ref.first - 1 - _HEAD_REACH), ref.first - 1)
-            for _, stem in bare_forms(tokens[k].norm)
+            for _, stem in tokens[k].forms
         ):
             return [(m, "visitor"), *roles[:n], *roles[n + 1 :]]
     return None

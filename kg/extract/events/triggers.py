@@ -68,7 +68,7 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
         return _TALKS_NOUN, False
     if tour_leg(tokens, i):
         return _VISIT_NOUN, False
-    for prefix, stem in bare_forms(tok.norm):
+    for prefix, stem in tok.forms:
         if "ال" in prefix:
             continue
         future = False
@@ -79,8 +79,7 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
             if trig.type == "Meeting" and _by_phone(tokens, i, trig):
                 return _CALL_MADE, future
             if trig.needs_object_noun and not any(
-                tokens[k].norm in trig.needs_object_noun
-                or bare_forms(tokens[k].norm)[-1][1] in trig.needs_object_noun
+                tokens[k].norm in trig.needs_object_noun or tokens[k].stem in trig.needs_object_noun
                 for k in _object_window(tokens, i)
             ):
                 continue
@@ -114,11 +113,7 @@ def tour_leg(tokens: list[Token], i: int) -> bool:
     if tokens[i - 1].norm not in _TOUR_LEG_VERBS:
         return False
     nxt = tokens[i + 1]
-    return (
-        nxt.is_arabic
-        and nxt.norm[:1] == "ب"
-        and not any(stem in _VISIT_NOUNS for _, stem in bare_forms(nxt.norm))
-    )
+    return nxt.is_arabic and nxt.norm[:1] == "ب" and not any(stem in _VISIT_NOUNS for _, stem in nxt.forms)
 
 
 def _institutional_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
@@ -141,13 +136,11 @@ def _institutional_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | Non
 def _relative_of_meeting_noun(tokens: list[Token], i: int) -> bool:
     """``القمة العربية التى عقدت``: a relative pronoun just before ``i`` whose antecedent, a
     few words before it, is a meeting noun."""
-    if i == 0 or not any(stem in _RELATIVES for _, stem in bare_forms(tokens[i - 1].norm)):
+    if i == 0 or not any(stem in _RELATIVES for _, stem in tokens[i - 1].forms):
         return False
     nouns = _MEETING_NOUNS | _TALKS_NOUNS
     return any(
-        stem in nouns
-        for k in range(max(0, i - 1 - _ANTECEDENT_REACH), i - 1)
-        for _, stem in bare_forms(tokens[k].norm)
+        stem in nouns for k in range(max(0, i - 1 - _ANTECEDENT_REACH), i - 1) for _, stem in tokens[k].forms
     )
 
 
@@ -157,7 +150,7 @@ def one_document_after(tokens: list[Token], i: int) -> int | None:
     k = i + 1
     if k < len(tokens) and tokens[k].norm in _SIGNING_ON:
         k += 1
-    if k < len(tokens) and any(stem in _ONE_DOCUMENT for _, stem in bare_forms(tokens[k].norm)):
+    if k < len(tokens) and any(stem in _ONE_DOCUMENT for _, stem in tokens[k].forms):
         return k
     return None
 
@@ -187,7 +180,7 @@ def _singular(stem: str, written: str, tokens: list[Token], i: int) -> str:
 def plural_form(tokens: list[Token], i: int) -> bool:
     """The trigger at ``i`` is a plural or dual verb (``وصلوا``, ``التقيا``): its subject is
     a group or the two sides, never one person told before."""
-    stem = bare_forms(tokens[i].norm)[-1][1]
+    stem = tokens[i].stem
     return stem not in _VERBS and bool(_singular(stem, tokens[i].text, tokens, i))
 
 
@@ -217,7 +210,7 @@ def _after_meeting_noun(tokens: list[Token], i: int) -> bool:
     """A meeting noun (``لقاء``, ``جلسته``) within the three words before ``i``."""
     nouns = _MEETING_NOUNS | _TALKS_NOUNS
     for k in range(max(0, i - 3), i):
-        for _, stem in bare_forms(tokens[k].norm):
+        for _, stem in tokens[k].forms:
             # ``جلسته``: the noun's ة is ت before its pronoun.
             bare = stem[:-2] + "ه" if stem.endswith("ته") else stem
             if stem in nouns or bare in nouns:
@@ -236,7 +229,7 @@ def talks_of_a_pronoun(tokens: list[Token], t_idx: int, trigger: Trigger) -> boo
     return (
         trigger.nominal
         and trigger.type == "Meeting"
-        and any(stem in _TALKS_PRONOUN for _, stem in bare_forms(tokens[t_idx].norm))
+        and any(stem in _TALKS_PRONOUN for _, stem in tokens[t_idx].forms)
     )
 
 
@@ -247,7 +240,7 @@ def _talks_with(tokens: list[Token], i: int) -> bool:
         return False
     if not any(
         stem in _TALKS_WITH and (prefix == "" or prefix in _TALKS_PREFIXES)
-        for prefix, stem in bare_forms(tokens[i].norm)
+        for prefix, stem in tokens[i].forms
     ):
         return False
     return not any(_meeting_verb(tokens[k]) for k in range(max(0, i - _SUPPORT_REACH), i))
@@ -258,7 +251,7 @@ _SUPPORT_REACH = 8
 
 
 def _meeting_verb(tok: Token) -> bool:
-    for prefix, stem in bare_forms(tok.norm):
+    for prefix, stem in tok.forms:
         if prefix not in ("", "و", "ف"):
             continue
         if stem[:1] == "س" and stem[1:] in _VERBS:
@@ -275,12 +268,12 @@ def _purpose(prefix: str, stem: str) -> bool:
 
 
 def _stem(tok: Token) -> str:
-    return bare_forms(tok.norm)[-1][1]
+    return tok.stem
 
 
 def needs_place(tokens: list[Token], t_idx: int) -> bool:
     """A verb that is a journey only with a place (``توجه``, ``غادر``)."""
-    for _prefix, stem in bare_forms(tokens[t_idx].norm):
+    for _prefix, stem in tokens[t_idx].forms:
         if stem in _VISIT_NEEDS_PLACE or (stem[:1] == "س" and stem[1:] in _VISIT_NEEDS_PLACE):
             return True
     return False
