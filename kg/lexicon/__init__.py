@@ -16,8 +16,9 @@ Word lists live in ``lists/*.tsv`` beside this module, one named list per row::
 Entries are normalised on loading (``kg.arabic.normalize``: one alef, ي for ى, ه for ة), as
 token norms are; :func:`raw` gives them as written. The time tagger reads some lists as
 phrases of a regex (``kg.extract.timex.patterns.phrases``): there ``(…)`` marks an optional
-part, so ``أول_(من_)أمس`` is أول أمس and أول من أمس; no other regex syntax is allowed. Large tables (name statistics, the
-known-name list) are files under ``tables/``, read with :func:`table_lines`.
+part, so ``أول_(من_)أمس`` is أول أمس and أول من أمس; no other regex syntax is allowed.
+Large tables (name statistics, the known-name list) are files under ``tables/``, read with
+:func:`table_lines`.
 
 This package imports nothing of the pipeline but ``kg.arabic.normalize``, so every stage
 (ingest, extract, resolve, pages) may import it without a circle.
