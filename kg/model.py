@@ -39,6 +39,25 @@ RoleName = Literal[
 ROLE_ORDER: tuple[RoleName, ...] = get_args(RoleName)
 
 
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+
+
+def event_type(name: str) -> EventType:
+    """``name`` as an ``EventType``; any other name is an error (a trigger row, a rule)."""
+    for known in EVENT_TYPES:
+        if known == name:
+            return known
+    raise ValueError(f"unknown event type {name!r}, want one of {EVENT_TYPES}")
+
+
+def role_name(name: str) -> RoleName:
+    """``name`` as a ``RoleName``; any other name is an error (a trigger row, a rule)."""
+    for known in ROLE_ORDER:
+        if known == name:
+            return known
+    raise ValueError(f"unknown role {name!r}, want one of {ROLE_ORDER}")
+
+
 def role_priority(role: str) -> int:
     """Rank of a role in ``ROLE_ORDER`` (lower wins); an unknown role ranks last."""
     return ROLE_ORDER.index(role) if role in ROLE_ORDER else len(ROLE_ORDER)

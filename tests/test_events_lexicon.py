@@ -8,6 +8,8 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 from kg.arabic.normalize import normalize
 from kg.lexicon.triggers import is_trigger_word, noun_trigger, trigger_rows, verb_triggers, word_sets, words
 
@@ -87,3 +89,17 @@ def test_word_sets_are_normalised_and_unique():
     assert all(re.fullmatch(r"[A-Z_]+", n) for n in names), names
     for ws in word_sets().values():
         assert all(w and w == normalize(w) for w in ws)
+
+
+def test_a_trigger_row_of_an_unknown_type_or_role_names_its_line(monkeypatch):
+    """The trigger table is typed where it is read: a misspelt type or role is an error naming
+    the row, not a string that matches no rule downstream."""
+    from kg.lexicon import triggers
+
+    for row, wanted in (
+        ("Meetng\thost\tguest\t-\tno\tاستقبل", "unknown event type 'Meetng'"),
+        ("Meeting\thots\tguest\t-\tno\tاستقبل", "unknown role 'hots'"),
+    ):
+        monkeypatch.setattr(triggers, "_table", lambda name, row=row: [(7, row)])
+        with pytest.raises(ValueError, match=f"triggers.tsv line 7: {wanted}"):
+            triggers.trigger_rows.__wrapped__()

@@ -13,13 +13,14 @@ from importlib import resources
 
 from kg import lexicon
 from kg.arabic.normalize import normalize
+from kg.model import EventType, RoleName, event_type, role_name
 
 
 @dataclass(frozen=True)
 class Trigger:
-    type: str
-    subject_role: str
-    object_role: str
+    type: EventType
+    subject_role: RoleName
+    object_role: RoleName
     needs_object_noun: frozenset[str] = frozenset()  # ``عقد`` counts only before ``اجتماعا``
     nominal: bool = False
     # The event may stand with no named party (``القمة التي عقدت بشرم الشيخ``, ``للتوقيع على
@@ -77,10 +78,12 @@ def trigger_rows() -> tuple[TriggerRow, ...]:
         written = tuple(
             w for f in forms.split() for w in (sorted(lexicon.words(f[1:])) if f.startswith("@") else (f,))
         )
+        try:
+            typed = (event_type(type_), role_name(subject_role), role_name(object_role))
+        except ValueError as e:
+            raise ValueError(f"triggers.tsv line {n}: {e}") from None
         trigger = Trigger(
-            type_,
-            subject_role,
-            object_role,
+            *typed,
             needs_object_noun=frozenset() if needs == "-" else lexicon.words(needs),
             nominal=nominal == "yes",
         )

@@ -10,14 +10,10 @@ received a visitor, for the article's latest visit). ``kg.extract`` turns them i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import get_args
 
 from kg.arabic.tokens import Token
 from kg.extract.events.refs import ActorRef
 from kg.model import EventType, Mention, RoleName, Span, Status, TimeExpression
-
-_EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
-_ROLE_NAMES: tuple[RoleName, ...] = get_args(RoleName)
 
 
 @dataclass(frozen=True)
@@ -81,19 +77,3 @@ class VisitReceivers:
     article's latest visit told so far, this sentence's included."""
 
     roles: tuple[RawRole, ...]
-
-
-def event_type(name: str) -> EventType:
-    """``name`` as an ``EventType``; a trigger table row of another type is an error."""
-    for known in _EVENT_TYPES:
-        if known == name:
-            return known
-    raise ValueError(f"unknown event type {name!r}, want one of {_EVENT_TYPES}")
-
-
-def role_name(name: str) -> RoleName:
-    """``name`` as a ``RoleName``; a rule or trigger row giving another role is an error."""
-    for known in _ROLE_NAMES:
-        if known == name:
-            return known
-    raise ValueError(f"unknown role {name!r}, want one of {_ROLE_NAMES}")

@@ -14,7 +14,7 @@ from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import names_a_facility
 from kg.lexicon.triggers import words
-from kg.model import Mention
+from kg.model import Mention, RoleName
 
 _RECEIVED_NOUNS = words("RECEIVED_NOUNS")  # استقباله …
 _RECEIVED_VERBS = words("RECEIVED_VERBS")  # استقبله …
@@ -62,7 +62,7 @@ def receivers_before(tokens: list[Token], k: int) -> int | None:
 
 def receiver_roles(
     tokens: list[Token], k: int, actors: list[ActorRef], mentions: list[Mention], end: int | None = None
-) -> list[tuple[int, str]]:
+) -> list[tuple[int, RoleName]]:
     """The first person after ``k`` (and before ``end``) is the host, the others listed with
     him attendees."""
     stop = len(tokens) if end is None else end

@@ -15,7 +15,7 @@ from kg.extract.events.refs import ActorRef
 from kg.lexicon.gazetteer import places
 from kg.lexicon.triggers import Trigger, words
 from kg.lexicon.vocab import HONORIFICS, ORG_HEADS, TITLE_WORDS, TITLES_ALONE
-from kg.model import Mention
+from kg.model import Mention, RoleName
 
 _ATTEND = words("ATTEND")
 _WITH = words("WITH")
@@ -83,7 +83,7 @@ def find_roles(
     actors: list[ActorRef],
     mentions: list[Mention],
     ends: Ends,
-) -> list[tuple[int, str]]:
+) -> list[tuple[int, RoleName]]:
     """(mention index, role) of the actors the trigger at ``t_idx`` takes in its clause."""
     # Attendance lists run to the sentence end: ``وحضر المحادثات … كل من؛ أ، وب، وج``.
     end = ends.attendance[t_idx + 1] if trig.subject_role == "attendee" else ends.clause[t_idx + 1]
@@ -118,7 +118,7 @@ def find_roles(
         or after_word(tokens, a.first, _WITH, 2)
         or (lead and mentions[lead[0].mention].kind == "place" and a.first == lead[-1].last + 1)
     ]
-    roles: list[tuple[int, str]] = []
+    roles: list[tuple[int, RoleName]] = []
     if trig.subject_role == "attendee":
         # ``وحضر اللقاء … كل من أ، وب``: everyone listed attended.
         return [(a.mention, "attendee") for a in after if mentions[a.mention].kind != "place"]
@@ -196,7 +196,8 @@ def find_roles(
             None,
         )
         if delegation is not None and mentions[delegation.mention].kind != "person":
-            return [(delegation.mention, "visitor")] + [
+            visitor: list[tuple[int, RoleName]] = [(delegation.mention, "visitor")]
+            return visitor + [
                 (a.mention, "destination") for a in after if mentions[a.mention].kind == "place"
             ]
     if not after or (trig.type != "Statement" and _gap(tokens, t_idx, after[0].first) > 4):
@@ -326,8 +327,8 @@ def _antecedent(
 
 
 def drop_affiliations(
-    tokens: list[Token], roles: list[tuple[int, str]], refs: list[ActorRef], mentions: list[Mention]
-) -> list[tuple[int, str]]:
+    tokens: list[Token], roles: list[tuple[int, RoleName]], refs: list[ActorRef], mentions: list[Mention]
+) -> list[tuple[int, RoleName]]:
     """Roles without the bodies named in a party's post (``الخنين عضو هيئة كبار العلماء``,
     ``سفير الاتحاد الأوروبي آدم كولاخ``): the person acts for the body, the body is no second
     party. A body with no person beside it (``مع لجنة المتابعة``) keeps its part."""
@@ -450,7 +451,7 @@ def _joined(tokens: list[Token], subject: ActorRef | None, a: ActorRef) -> bool:
     return subject is not None and a.first == subject.last + 1 and tokens[a.first].norm[:1] == "و"
 
 
-def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list[Mention]) -> str | None:
+def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list[Mention]) -> RoleName | None:
     """The role of an actor after the subject, or None when it takes no part."""
     if _inside_genitive_of_statement(tokens, a.first):
         return None

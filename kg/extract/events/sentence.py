@@ -11,7 +11,7 @@ from kg.arabic.normalize import normalize
 from kg.arabic.tokens import Token, bare_forms
 from kg.extract.events.clauses import Ends, scan_ends
 from kg.extract.events.places import find_place, more_destinations
-from kg.extract.events.raw import RawEvent, RawRole, SentenceContext, VisitReceivers, event_type, role_name
+from kg.extract.events.raw import RawEvent, RawRole, SentenceContext, VisitReceivers
 from kg.extract.events.receivers import receiver_roles, receivers_at, receivers_before
 from kg.extract.events.refs import ActorRef
 from kg.extract.events.roles import (
@@ -39,7 +39,7 @@ from kg.extract.events.triggers import (
     trigger_at,
 )
 from kg.lexicon.triggers import Trigger, words
-from kg.model import Mention, Span, Status, TimeExpression
+from kg.model import Mention, RoleName, Span, Status, TimeExpression
 
 
 def find_events(ctx: SentenceContext) -> list[RawEvent | VisitReceivers]:
@@ -92,7 +92,7 @@ def find_events(ctx: SentenceContext) -> list[RawEvent | VisitReceivers]:
         from_sides = False
         if sides and trigger.type != "Statement" and pair_word_near(tokens, t_idx):
             # ``وبحث الجانبان``, ``ووقّع الجانبان``: the two sides of the meeting just told.
-            role = "signatory" if trigger.type == "Agreement" else "participant"
+            role: RoleName = "signatory" if trigger.type == "Agreement" else "participant"
             roles = [(-1 - e, role) for e in sides] + [r for r in roles if r[1] == "attendee"]
             from_sides = True
         if trigger.type == "Visit" and trigger.nominal and visitor_pronoun_after(tokens, t_idx):
@@ -182,7 +182,7 @@ def find_events(ctx: SentenceContext) -> list[RawEvent | VisitReceivers]:
         ) * meetings_told(tokens, t_idx):
             events.append(
                 RawEvent(
-                    type=event_type(trigger.type),
+                    type=trigger.type,
                     trigger=Span(tok.start, tok.end, tok.text),
                     sentence=ctx.sentence,
                     t_idx=t_idx,
@@ -213,12 +213,10 @@ def find_events(ctx: SentenceContext) -> list[RawEvent | VisitReceivers]:
     return out
 
 
-def _raw_roles(roles: list[tuple[int, str]], mentions: list[Mention]) -> tuple[RawRole, ...]:
+def _raw_roles(roles: list[tuple[int, RoleName]], mentions: list[Mention]) -> tuple[RawRole, ...]:
     """The rules' (reference, role) pairs as ``RawRole``: a reference is a mention index, or
     ``-1 - entity`` for an actor the sentence does not write (``_entity``)."""
-    return tuple(
-        RawRole(_entity(ref, mentions), role_name(role), ref if ref >= 0 else None) for ref, role in roles
-    )
+    return tuple(RawRole(_entity(ref, mentions), role, ref if ref >= 0 else None) for ref, role in roles)
 
 
 def _ref(role: RawRole) -> int:
@@ -283,7 +281,7 @@ def _subject(
     tokens: list[Token],
     t_idx: int,
     trigger: Trigger,
-    roles: list[tuple[int, str]],
+    roles: list[tuple[int, RoleName]],
     refs: list[ActorRef],
     mentions: list[Mention],
 ) -> int | None:
@@ -449,8 +447,8 @@ def _post_for_a_name(mention: Mention) -> bool:
 
 
 def _delegation_head(
-    tokens: list[Token], roles: list[tuple[int, str]], refs: list[ActorRef], mentions: list[Mention]
-) -> list[tuple[int, str]] | None:
+    tokens: list[Token], roles: list[tuple[int, RoleName]], refs: list[ActorRef], mentions: list[Mention]
+) -> list[tuple[int, RoleName]] | None:
     """``وصل وفد وزارة النقل برئاسة الوزير X``: the head of a travelling delegation is the
     visitor (the gold guidelines name the head), not a companion of an unnamed group."""
     by_mention = {r.mention: r for r in refs}
@@ -480,7 +478,7 @@ def _visitor_of_far_support(
     refs: list[ActorRef],
     mentions: list[Mention],
     frame_subject: int | None,
-) -> list[tuple[int, str]] | None:
+) -> list[tuple[int, RoleName]] | None:
     """The visitor of a visit noun whose support verb stands beyond the reach of the role
     rules: past a long subject and its companions (``قام الوزير X، يرافقه Y، … بزيارة``: X),
     or glued to و with the visitor's pronoun (``واختتم سموه زيارته بزيارة أسرة …``: the one
@@ -529,7 +527,7 @@ def _fronted_visitor(
     mentions: list[Mention],
     ends: Ends,
     persons: frozenset[int],
-) -> list[tuple[int, str]] | None:
+) -> list[tuple[int, RoleName]] | None:
     """``بعد زيارة ناجحة إلى واشنطن الأسبوع الماضي، يصل الرئيس X اليوم إلى …``: a visit noun
     fronted as the time of the main clause is the visit of that clause's subject (a person),
     whose verb opens the clause right after the comma."""
@@ -559,7 +557,9 @@ def _delegation_told(tokens: list[Token], t_idx: int) -> bool:
     return k < len(tokens) and tokens[k].norm in _DELEGATION_TOLD
 
 
-def _visit_of_the_guest(events: list[RawEvent], roles: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+def _visit_of_the_guest(
+    events: list[RawEvent], roles: list[tuple[int, RoleName]]
+) -> list[tuple[int, RoleName]] | None:
     """``خلال استقبال الرئيس لسموه، أثناء زيارة سموه لمصر``: the visit whose pronoun follows a
     reception in the sentence is its guest's. The one who received him there is the host of
     the reception (its own event), not of the visit: a visit's host is who met the visitor on
@@ -578,11 +578,11 @@ def _one_per_counterpart(
     tokens: list[Token],
     t_idx: int,
     trigger: Trigger,
-    roles: list[tuple[int, str]],
+    roles: list[tuple[int, RoleName]],
     subject: int | None,
     destinations: list[int | None],
     mentions: list[Mention],
-) -> list[tuple[int | None, list[tuple[int, str]]]]:
+) -> list[tuple[int | None, list[tuple[int, RoleName]]]]:
     """The events one trigger tells, as (place, roles): one per destination (``زار الكويت
     وقطر``) and, for talks, one per counterpart (``يلتقي فابيوس مع ظريف ووزير الصناعة …``:
     three meetings), as a reader counts them; a trilateral (``اجتماعا ثلاثيا``) or a long list
