@@ -117,8 +117,8 @@ def name_likeness(norm: str) -> float:
     From ANERcorp counts where the word was seen; unknown words get 0.6: after a title
     most unseen words are names.
     """
-    if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
-        return 0.0
+    if not norm or not ("\u0621" <= norm[0] <= "\u064a") or norm[-1] == ".":
+        return 0.0  # not a word, or a title abbreviated (``وأ.``)
     if norm in GIVEN_NAMES:
         return 0.9
     if (

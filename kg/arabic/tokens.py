@@ -47,9 +47,15 @@ class Token:
         return self.start + len(self.text) - len(strip_proclitics(self.text, stem))
 
 
+# A title abbreviated to one letter and a period (``د.`` doctor, ``م.`` engineer, ``أ.``
+# professor), with و or ف before it: one token, as ``HONORIFICS`` writes it, and no
+# sentence end (``وقّع المذكرة د. جمعان بن رقوش وأ. د. ماهر سليم`` is one sentence).
+_ABBREVIATION = re.compile(r"(?<!\d\s)(?<![\w\u0610-\u061A\u064B-\u065F\u0670\u0640])[وف]?[دمأ]\.(?=\s)")
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _tokens(text):
         norm = normalize(m.group())
         if not norm:
             continue
@@ -57,7 +63,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
-# Sentence ends: full stops, question/exclamation marks (Arabic too), and line breaks.
+def _tokens(text: str) -> list[re.Match[str]]:
+    if "." not in text:
+        return list(_TOKEN.finditer(text))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for a in _ABBREVIATION.finditer(text):
+        out.extend(_TOKEN.finditer(text, pos, a.start()))
+        out.append(a)
+        pos = a.end()
+    out.extend(_TOKEN.finditer(text, pos))
+    return out
+
+
+# Sentence ends: full stops, question/exclamation marks (Arabic too), and line breaks;
+# not the period of an abbreviated title (``_ABBREVIATION``).
 _SENT_END = re.compile(r"(?<=[.!?؟!])\s+|\n+")
 
 # A text that lost its punctuation is one "sentence" of a whole article, and every stage
@@ -76,6 +96,8 @@ def sentence_spans(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[tuple
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        if "\n" not in m.group() and _ABBREVIATION.search(text, max(0, m.start() - 3), m.start() + 1):
+            continue
         _add_bounded(text, pos, m.start(), spans, max_chars)
         pos = m.end()
     _add_bounded(text, pos, len(text), spans, max_chars)
