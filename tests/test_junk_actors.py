@@ -114,3 +114,20 @@ def test_a_given_name_alone_is_no_rule_person() -> None:
 
 def test_share_widget_words_are_no_person() -> None:
     assert _mentions("شارك من خلال تويتر فيسبوك واتساب", "person") == []
+
+
+# ---- a given name borne as a family name, cut off -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("التقى رئيس الوزراء الهندي ناريندرا مودي وفدا سعوديا", "ناريندرا مودي"),
+        ("وقّع المذكرة الدكتور ماهر سليم رئيس الجامعة", "ماهر سليم"),
+        ("وحضر اللقاء ماجد محسن القحطاني", "ماجد محسن القحطاني"),
+    ],
+)
+def test_a_given_name_as_family_name_stays_in_the_name(text: str, name: str) -> None:
+    """``سليم``, ``مودي``, ``محسن``: ANERcorp saw them as names only, never as common words,
+    though their ``ال`` forms are frequent prose; after a name they go on with it."""
+    assert name in _mentions(text, "person")

@@ -153,9 +153,17 @@ def name_likeness(norm: str) -> float:
 
 
 def is_name_word(norm: str, previous_is_name: bool = False) -> bool:
-    if previous_is_name and norm in NAME_SECOND_PARTS:
+    if previous_is_name and (norm in NAME_SECOND_PARTS or _given_name_as_family(norm)):
         return True
     return name_likeness(norm) >= NAME_PARAMS.name_like
+
+
+def _given_name_as_family(norm: str) -> bool:
+    """After a name, a word ANERcorp saw only as a person's name, never as a common word:
+    a given name borne as a family name (``ماهر سليم``), though its ``ال`` form is common
+    prose (``السليم``), which is what keeps it out of a name elsewhere."""
+    s = word_stats().get(norm)
+    return s is not None and not norm.startswith("ال") and s.person >= 1 and s.common == 0 and s.place == 0
 
 
 def is_known_first_name(norm: str) -> bool:
