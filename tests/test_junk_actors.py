@@ -131,3 +131,17 @@ def test_a_given_name_as_family_name_stays_in_the_name(text: str, name: str) -> 
     """``سليم``, ``مودي``, ``محسن``: ANERcorp saw them as names only, never as common words,
     though their ``ال`` forms are frequent prose; after a name they go on with it."""
     assert name in _mentions(text, "person")
+
+
+# ---- the conjunction of a list kept on a recogniser's name -----------------------------
+
+
+def test_a_recognised_name_does_not_keep_the_conjunction_of_its_list() -> None:
+    """``وفهد السليم``: the model's span took the و of the list; a known given name behind it
+    starts the name. A name that starts with و keeps it (``وليد``, ``وائل``: و + ``إيل``)."""
+    from kg.arabic.tokens import tokenize
+    from kg.extract.ner.found import _without_conjunction
+
+    for written, name_start in (("وفهد", 1), ("وتركي", 1), ("ومحمد", 1), ("وليد", 0), ("وائل", 0)):
+        (tok,) = tokenize(written)
+        assert _without_conjunction(tok) == name_start, written

@@ -141,9 +141,32 @@ def _found(text: str, toks: list[Token], first: int, last: int, kind: Kind) -> F
         if last < first or any(toks[k].norm in FAITH_WORDS for k in range(first, last + 1)):
             return None  # ``الله``, ``نصر الله أصلح``: a word of faith is no one's name here
         end = toks[last].end
+        start = _without_conjunction(toks[first])
     name = display_form(text[start:end])
     key = name_key(name) if kind != "place" else normalize(name)
     return Found(first, last, start, end, kind, name, key, prefix=prefix)
+
+
+def _without_conjunction(tok: Token) -> int:
+    """Where a person span starting on ``tok`` starts: after ``و`` when the word is a known
+    given name behind it (``وفهد السليم``, ``ومحمد هاني``: the model took the conjunction of a
+    list into the name) and no name itself (``وليد``, ``وائل`` keep their و)."""
+    from kg.arabic.names import is_known_first_name
+    from kg.lexicon.gazetteer import word_stats
+    from kg.lexicon.vocab import GIVEN_NAMES
+
+    norm = tok.norm
+    if len(norm) < 4 or norm[0] != "و" or norm in GIVEN_NAMES or is_known_first_name(norm):
+        return tok.start
+    rest = norm[1:]
+    # Else a known first name of four letters or more that ANERcorp saw as a person too:
+    # a short one may be the end of a name that starts with و (``وائل``: و + ``إيل``).
+    seen = word_stats().get(rest)
+    if rest in GIVEN_NAMES or (
+        len(rest) >= 4 and is_known_first_name(rest) and seen is not None and seen.person > 0
+    ):
+        return tok.stem_start(rest)
+    return tok.start
 
 
 def _without_trailing_verb(toks: list[Token], first: int, last: int) -> int:
