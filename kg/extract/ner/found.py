@@ -14,11 +14,13 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from kg import lexicon
+from kg.arabic.names import is_known_first_name
 from kg.arabic.normalize import display_form, normalize
 from kg.arabic.tokens import Token
 from kg.extract.mentions import Found
 from kg.extract.ner import LABEL_KIND, Span3, get_recogniser
-from kg.lexicon.vocab import FAITH_WORDS
+from kg.lexicon.gazetteer import word_stats
+from kg.lexicon.vocab import FAITH_WORDS, GIVEN_NAMES
 from kg.model import Kind
 
 
@@ -65,8 +67,6 @@ def _overlaps(start: int, end: int, starts: list[int], reach: list[int]) -> bool
 
 def _conjuncts(toks: list[Token], first: int, last: int, kind: str) -> list[tuple[int, int]]:
     """A person span the model ran over ``و`` (``رودريغيز وكيري``): two people."""
-    from kg.lexicon.gazetteer import word_stats
-
     if kind != "person":
         return [(first, last)]
     for k in range(first + 1, last + 1):
@@ -149,12 +149,9 @@ def _found(text: str, toks: list[Token], first: int, last: int, kind: Kind) -> F
 
 def _without_conjunction(tok: Token) -> int:
     """Where a person span starting on ``tok`` starts: after ``و`` when the word is a known
-    given name behind it (``وفهد السليم``, ``ومحمد هاني``: the model took the conjunction of a
-    list into the name) and no name itself (``وليد``, ``وائل`` keep their و)."""
-    from kg.arabic.names import is_known_first_name
-    from kg.lexicon.gazetteer import word_stats
-    from kg.lexicon.vocab import GIVEN_NAMES
-
+    given name behind it (``وفهد السليم``, ``وتركي الدحيلان``: the model took the conjunction
+    of a list into the name) and no name itself (``وليد``, ``وائل`` keep their و; so does
+    ``ومحمد``, which the known-name list holds as written)."""
     norm = tok.norm
     if len(norm) < 4 or norm[0] != "و" or norm in GIVEN_NAMES or is_known_first_name(norm):
         return tok.start
