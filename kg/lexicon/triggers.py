@@ -22,6 +22,9 @@ class Trigger:
     subject_role: RoleName
     object_role: RoleName
     needs_object_noun: frozenset[str] = frozenset()  # ``عقد`` counts only before ``اجتماعا``
+    # ``أجراها`` counts only after the talks its pronoun stands for (``المباحثات التي أجراها``):
+    # after an investigation or a study (``التحقيقات التي أجرتها النيابة``) it tells no meeting.
+    needs_noun_before: frozenset[str] = frozenset()
     nominal: bool = False
     # The event may stand with no named party (``القمة التي عقدت بشرم الشيخ``, ``للتوقيع على
     # البروتوكول``): the text names none, but the event is specific (a place, a date, one document).
@@ -82,9 +85,12 @@ def trigger_rows() -> tuple[TriggerRow, ...]:
             typed = (event_type(type_), role_name(subject_role), role_name(object_role))
         except ValueError as e:
             raise ValueError(f"triggers.tsv line {n}: {e}") from None
+        before = needs.startswith("<")
+        needed = frozenset() if needs == "-" else lexicon.words(needs.removeprefix("<"))
         trigger = Trigger(
             *typed,
-            needs_object_noun=frozenset() if needs == "-" else lexicon.words(needs),
+            needs_object_noun=frozenset() if before else needed,
+            needs_noun_before=needed if before else frozenset(),
             nominal=nominal == "yes",
         )
         rows.append(TriggerRow(n, trigger, tuple(normalize(w) for w in written), written))

@@ -29,6 +29,7 @@ from kg.extract.events.roles import (
     visitor_pronoun_after,
 )
 from kg.extract.events.triggers import (
+    arrival,
     meetings_told,
     modal_before,
     needs_place,
@@ -139,6 +140,13 @@ def find_events(ctx: SentenceContext) -> list[RawEvent | VisitReceivers]:
         if place is None and (needs_place(tokens, t_idx) or (unwritten and trigger.type == "Visit")):
             # ``توجه بالشكر``: thanks, not a journey; ``ووصل إلى مليار``: no one went anywhere.
             continue
+        if (
+            place is None
+            and trigger.type == "Visit"
+            and arrival(tokens, t_idx)
+            and not _person_visits(roles, mentions, persons)
+        ):
+            continue  # ``وصلت المفاوضات إلى مراحلها النهائية``, ``الطلب الذي وصل``: nothing travelled
         destinations = [place]
         if trigger.type == "Visit" and place is not None:
             destinations += more_destinations(tokens, place, others)
@@ -651,6 +659,13 @@ def _date_orphans(
         if k is not None:
             status: Status = "planned" if times[k][1].direction == "future" else ev.status
             events[n] = replace(ev, time=k, status=status)
+
+
+def _person_visits(
+    roles: list[tuple[int, RoleName]], mentions: list[Mention], persons: frozenset[int]
+) -> bool:
+    """Whether a person is the visitor among ``roles`` (a mention index, or ``-1 - entity``)."""
+    return any(r == "visitor" and _entity(m, mentions) in persons for m, r in roles)
 
 
 def _entity(ref: int, mentions: list[Mention]) -> int:

@@ -29,12 +29,14 @@ _TALKS_NOUNS = words("TALKS_NOUNS")
 _DURING = words("DURING")
 _PURPOSE_NOUNS = words("PURPOSE_NOUNS")
 _VISIT_NEEDS_PLACE = words("VISIT_NEEDS_PLACE")
+_ARRIVAL_VERBS = words("ARRIVAL_VERBS")
 _RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
 _TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
 _MEETING_NOUNS = words("MEETING_NOUNS")
 _TALKS_WITH = _TALKS_NOUNS | words("TALKS_WITH_NOUNS")
 # TALKS_NOUNS with a pronoun (لقائه، مباحثاتهما): the one who met is named elsewhere.
 _TALKS_PRONOUN = _TALKS_NOUNS - _MEETING_NOUNS
+_MEETINGS_TOLD = _MEETING_NOUNS | _TALKS_NOUNS
 _WITH = words("WITH")
 _GATHERED = words("GATHERED")
 _CHAIRED = words("CHAIRED")
@@ -82,6 +84,8 @@ def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
                 tokens[k].norm in trig.needs_object_noun or tokens[k].stem in trig.needs_object_noun
                 for k in _object_window(tokens, i)
             ):
+                continue
+            if trig.needs_noun_before and not _after_meeting_noun(tokens, i, trig.needs_noun_before):
                 continue
             return trig, future
         if (stem in _RECEPTION_NOUNS or stem in _TALKS_NOUNS) and (
@@ -206,9 +210,8 @@ def _object_window(tokens: list[Token], i: int) -> range:
     return range(i + 1, stop)
 
 
-def _after_meeting_noun(tokens: list[Token], i: int) -> bool:
+def _after_meeting_noun(tokens: list[Token], i: int, nouns: frozenset[str] = _MEETINGS_TOLD) -> bool:
     """A meeting noun (``لقاء``, ``جلسته``) within the three words before ``i``."""
-    nouns = _MEETING_NOUNS | _TALKS_NOUNS
     for k in range(max(0, i - 3), i):
         for _, stem in tokens[k].forms:
             # ``جلسته``: the noun's ة is ت before its pronoun.
@@ -277,6 +280,14 @@ def needs_place(tokens: list[Token], t_idx: int) -> bool:
         if stem in _VISIT_NEEDS_PLACE or (stem[:1] == "س" and stem[1:] in _VISIT_NEEDS_PLACE):
             return True
     return False
+
+
+def arrival(tokens: list[Token], t_idx: int) -> bool:
+    """An arrival verb (``وصل``): with no place, a journey only when a person arrives."""
+    return any(
+        stem in _ARRIVAL_VERBS or (stem[:1] == "س" and stem[1:] in _ARRIVAL_VERBS)
+        for _prefix, stem in tokens[t_idx].forms
+    )
 
 
 def negated(tokens: list[Token], t_idx: int) -> bool:

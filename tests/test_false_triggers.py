@@ -1,0 +1,51 @@
+"""Words that look like a meeting or a visit and tell none (issue #15, class 12: "a meeting
+built from a sentence with no meeting in it"), found on a SaudiNewsNet day among the meetings
+and visits with fewer than two principals, and checked on short articles written for the
+tests: attending a match or an evening, an investigation "conducted", talks or a rate that
+"reach" a stage; beside each, the sentence that must still tell its event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract
+from kg.model import Article, ArticleFacts
+
+DCT = date(2015, 8, 2)
+
+
+def facts(text: str) -> ArticleFacts:
+    return extract(Article("t", text, dct=DCT))
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in facts(text).events if e.type != "Statement"]
+
+
+def test_attending_a_match_or_an_evening_is_no_meeting() -> None:
+    assert types("شارك اللاعب سالم الدوسري في تدريبات الفريق أمس بعد تعافيه من الإصابة.") == []
+    assert types("وحضر الشاعر فهد المطيري الأمسية الشعرية في مهرجان الربيع.") == []
+
+
+def test_attending_a_named_meeting_still_is_one() -> None:
+    f = facts("شارك وزير المالية إبراهيم العساف في الاجتماع الوزاري الخليجي بالدوحة أمس.")
+    assert [e.type for e in f.events] == ["Meeting"]
+
+
+def test_a_pronoun_of_conducting_is_talks_only_after_talks() -> None:
+    assert types("وأحيل المتهمون إلى المحكمة بعدما أسفرت التحقيقات التي أجرتها النيابة العامة عن أدلة.") == []
+    f = facts(
+        "استقبل الأمير خالد الفيصل أمس السفير الفرنسي فرانسوا غويات. وتناولت المباحثات التي "
+        "أجراها الأمير مع السفير العلاقات الثنائية."
+    )
+    assert "Meeting" in [e.type for e in f.events]
+
+
+def test_what_reaches_a_stage_or_a_rate_travels_nowhere() -> None:
+    assert types("وصلت مفاوضات إدارة النادي مع اللاعب إلى مراحلها النهائية.") == []
+    assert types("وارتفعت الصفقات بنسبة وصلت إلى 48 في المائة في العام الأخير.") == []
+
+
+def test_a_person_arriving_is_a_visit_with_or_without_a_place() -> None:
+    assert types("وصل اللاعب محمد نور إلى معسكر الفريق أمس.") == ["Visit"]
+    assert types("وصل وزير الخارجية عادل الجبير إلى الدوحة أمس.") == ["Visit"]
