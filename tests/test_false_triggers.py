@@ -49,3 +49,14 @@ def test_what_reaches_a_stage_or_a_rate_travels_nowhere() -> None:
 def test_a_person_arriving_is_a_visit_with_or_without_a_place() -> None:
     assert types("وصل اللاعب محمد نور إلى معسكر الفريق أمس.") == ["Visit"]
     assert types("وصل وزير الخارجية عادل الجبير إلى الدوحة أمس.") == ["Visit"]
+
+
+def test_teams_that_meet_in_a_match_hold_no_meeting() -> None:
+    assert types("ويلتقي المنتخب السعودي نظيره الإماراتي في المباراة النهائية مساء الغد.") == []
+    assert types("وتعادل الفريق بهدف لمثله في اللقاء الودي الذي جمع الفريقين مساء أمس.") == []
+
+
+def test_a_general_who_meets_a_minister_still_meets() -> None:
+    # الفريق is also a general's rank: no word of a match
+    f = facts("التقى الفريق أول ركن عبدالرحمن البنيان وزير الدفاع الأردني أمس في عمان.")
+    assert "Meeting" in [e.type for e in f.events]

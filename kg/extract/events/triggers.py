@@ -30,6 +30,9 @@ _DURING = words("DURING")
 _PURPOSE_NOUNS = words("PURPOSE_NOUNS")
 _VISIT_NEEDS_PLACE = words("VISIT_NEEDS_PLACE")
 _ARRIVAL_VERBS = words("ARRIVAL_VERBS")
+_MATCH_WORDS = words("MATCH_WORDS")
+# How far from a meeting verb a word of a match may stand (a team's long name between).
+_MATCH_REACH = 10
 _RECEPTION_NOUN = Trigger("Meeting", "host", "guest", nominal=True)
 _TALKS_NOUN = Trigger("Meeting", "participant", "participant", nominal=True)
 _MEETING_NOUNS = words("MEETING_NOUNS")
@@ -63,6 +66,19 @@ _ANTECEDENT_REACH = 3
 
 def trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
     """The trigger at token ``i`` and whether a future prefix marks it (``سيزور``)."""
+    hit = _trigger_at(tokens, i)
+    if hit is not None and hit[0].type == "Meeting" and _near_match(tokens, i):
+        return None  # ``يلتقي المنتخب نظيره في المباراة النهائية``: a match, not a meeting
+    return hit
+
+
+def _near_match(tokens: list[Token], i: int) -> bool:
+    """A word of a sports match within the words around ``i``."""
+    lo, hi = max(0, i - _MATCH_REACH), min(len(tokens), i + _MATCH_REACH + 1)
+    return any(tokens[k].norm in _MATCH_WORDS or tokens[k].stem in _MATCH_WORDS for k in range(lo, hi))
+
+
+def _trigger_at(tokens: list[Token], i: int) -> tuple[Trigger, bool] | None:
     tok = tokens[i]
     if not tok.is_arabic:
         return None
