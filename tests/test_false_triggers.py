@@ -60,3 +60,34 @@ def test_a_general_who_meets_a_minister_still_meets() -> None:
     # الفريق is also a general's rank: no word of a match
     f = facts("التقى الفريق أول ركن عبدالرحمن البنيان وزير الدفاع الأردني أمس في عمان.")
     assert "Meeting" in [e.type for e in f.events]
+
+
+def parties(f: ArticleFacts) -> list[set[str]]:
+    return [
+        {f.entities[r.entity].name for r in e.roles if r.role not in ("attendee", "destination")}
+        for e in f.events
+        if e.type == "Meeting"
+    ]
+
+
+def test_what_is_discussed_takes_no_part_in_the_talks() -> None:
+    f = facts("وبحث الأمير سعود بن نايف وضع خطة لتسلم إدارة المدينة من شركة أرامكو.")
+    assert parties(f) == [{"سعود بن نايف"}]
+
+
+def test_a_partner_of_the_talks_comes_with_ma_or_joined_to_the_subject() -> None:
+    f = facts("وبحث الأمير سعود بن نايف مع السفير الياباني نوريهيرو أوكودا العلاقات بين البلدين.")
+    assert parties(f) == [{"سعود بن نايف", "نوريهيرو أوكودا"}]
+
+
+def test_the_subject_of_discussing_may_stand_after_a_long_post() -> None:
+    f = facts(
+        "واستعرض المشرف العام على مركز الملك سلمان للإغاثة والأعمال الإنسانية، الدكتور عبدالله "
+        "الربيعة، آلية إيصال المعونات إلى اليمن."
+    )
+    assert [p for p in parties(f) if p] == [{"عبدالله الربيعة"}]
+
+
+def test_after_a_journey_the_one_named_after_a_conjoined_meeting_verb_is_whom_he_met() -> None:
+    f = facts("وصل وزير الخارجية عادل الجبير إلى الدوحة أمس، والتقى أمير قطر الشيخ تميم بن حمد آل ثاني.")
+    assert parties(f) == [{"عادل الجبير", "تميم بن حمد آل ثاني"}]

@@ -55,6 +55,7 @@ _COMPLEMENTIZERS = words("COMPLEMENTIZERS")
 _POST_UNITS = words("POST_UNITS")
 _RECEPTION_NOUNS = words("RECEPTION_NOUNS")
 _RECEPTION_VERBS = words("RECEPTION_VERBS")
+_TOPIC_VERBS = words("TOPIC_VERBS")
 _ABSTRACT_END = normalize("ية")  # as token norms write it (ة → ه)
 
 
@@ -214,7 +215,10 @@ def find_roles(
         if not after or trig.type == "Statement":
             return roles
         objects = [
-            (a.mention, _object_role(tokens, a, trig, mentions)) for a in after if a.first - t_idx <= 12
+            (a.mention, _object_role(tokens, a, trig, mentions))
+            for a in after
+            if a.first - t_idx <= 12
+            and not (_discussing(tokens, t_idx, trig) and _matter(tokens, a, after, roles, mentions))
         ]
         return roles + [(m, r) for m, r in objects if r is not None]
     if trig.type == "Statement":
@@ -251,10 +255,22 @@ def find_roles(
         roles.append((subject.mention, trig.subject_role))
     if trig.type == "Statement":
         return roles
+    topic = _discussing(tokens, t_idx, trig)
     for a in after:
         if subject is not None and a is subject:
             continue
         role = _object_role(tokens, a, trig, mentions)
+        if topic and role == "participant" and not (_joined(tokens, subject, a) or _with(tokens, a)):
+            continue
+        role = _object_role(tokens, a, trig, mentions)
+        if (
+            topic
+            and role == "participant"
+            and not (_joined(tokens, subject, a) or after_word(tokens, a.first, _WITH, 3))
+        ):
+            # ``وبحث الأمير وضع خطة لتسلم إدارة المدينة من أرامكو``: after the subject of a verb
+            # of discussing comes what was discussed; a partner comes with مع or joined by و.
+            continue
         if role == "attendee" and trig.type == "Visit" and _joined(tokens, subject, a):
             role = "visitor"  # ``زار الملك والرئيس``: both visit
         if role is not None:
@@ -444,6 +460,33 @@ def visitor_pronoun_after(tokens: list[Token], t_idx: int) -> bool:
     nxt = tokens[t_idx + 1].norm if t_idx + 1 < len(tokens) else ""
     # The noun's own ة turns to ت before a pronoun: زيارة → زيارته, جولتها.
     return nxt in _VISITOR_PRONOUNS or tokens[t_idx].norm.endswith(_T_PRONOUN_ENDINGS)
+
+
+def _discussing(tokens: list[Token], t_idx: int, trig: Trigger) -> bool:
+    """A meeting verb of discussing (``بحث``, ``ناقش``): after its subject comes the matter
+    discussed (``وبحث الأمير وضع خطة لتسلم إدارة المدينة من أرامكو``), whoever it names; a
+    partner comes with مع or joined to the subject by و."""
+    return trig.type == "Meeting" and tokens[t_idx].stem in _TOPIC_VERBS
+
+
+def _matter(
+    tokens: list[Token],
+    a: ActorRef,
+    after: list[ActorRef],
+    roles: list[tuple[int, RoleName]],
+    mentions: list[Mention],
+) -> bool:
+    """Whether ``a``, after a verb of discussing whose subject is not yet known, is part of the
+    matter discussed: not when it is the first person after the verb (its subject, past a long
+    post: ``استعرض المشرف العام على مركز الملك سلمان …، الدكتور عبدالله الربيعة``) nor a
+    partner with مع."""
+    if _with(tokens, a):
+        return False
+    return bool(roles) or a is not after[0] or mentions[a.mention].kind != "person"
+
+
+def _with(tokens: list[Token], a: ActorRef) -> bool:
+    return after_word(tokens, a.first, _WITH, 3) or tokens[a.first].norm in _WITH
 
 
 def _joined(tokens: list[Token], subject: ActorRef | None, a: ActorRef) -> bool:

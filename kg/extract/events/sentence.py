@@ -107,6 +107,17 @@ def find_events(ctx: SentenceContext) -> list[RawEvent | VisitReceivers]:
             )
         roles = found or roles
         subject = _subject(tokens, t_idx, trigger, roles, actor_refs, mentions)
+        if (
+            subject is not None
+            and frame_subject is not None
+            and frame_subject != subject
+            and frame_subject in persons
+            and _conjoined_talks(tokens, t_idx, trigger, roles, mentions)
+        ):
+            # ``وصل الجبير إلى الدوحة والتقى أمير قطر``: the one named after a conjoined
+            # meeting verb is whom the traveller met, not a second subject who met no one.
+            roles.insert(0, (-1 - frame_subject, "participant"))
+            subject = frame_subject
         if found and subject is None:
             # The visitor found elsewhere (the delegation's head) acts: a later ``الوفد`` is his.
             subject = _entity(found[0][0], mentions)
@@ -659,6 +670,25 @@ def _date_orphans(
         if k is not None:
             status: Status = "planned" if times[k][1].direction == "future" else ev.status
             events[n] = replace(ev, time=k, status=status)
+
+
+def _conjoined_talks(
+    tokens: list[Token],
+    t_idx: int,
+    trigger: Trigger,
+    roles: list[tuple[int, RoleName]],
+    mentions: list[Mention],
+) -> bool:
+    """A meeting verb between equals glued to و (``والتقى``) with one party only, named after it."""
+    tok = tokens[t_idx]
+    if trigger.type != "Meeting" or trigger.nominal or trigger.subject_role != "participant":
+        return False
+    if tok.norm[:1] != "و" or tok.stem == tok.norm:
+        return False
+    parties = [m for m, r in roles if r not in ("attendee", "destination")]
+    return len({_entity(m, mentions) for m in parties}) == 1 and all(
+        m >= 0 and mentions[m].start > tok.end for m in parties
+    )
 
 
 def _person_visits(
