@@ -145,3 +145,22 @@ def test_a_recognised_name_does_not_keep_the_conjunction_of_its_list() -> None:
     for written, name_start in (("وفهد", 1), ("وتركي", 1), ("وعمر", 1), ("وليد", 0), ("وائل", 0)):
         (tok,) = tokenize(written)
         assert _without_conjunction(tok) == name_start, written
+
+
+# ---- a place named after a king inside a post ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        (
+            "وقّع مدير جامعة الملك عبدالعزيز المكلف الدكتور عبدالرحمن بن عبيد اليوبي اتفاقية تعاون",
+            "عبدالرحمن بن عبيد اليوبي",
+            "مدير جامعة الملك عبدالعزيز",
+        ),
+        ("وقال مدير جامعة الملك فهد الدكتور خالد الحربي إن", "خالد الحربي", "مدير جامعة الملك فهد"),
+    ],
+)
+def test_the_king_a_place_is_named_after_is_part_of_the_post(text: str, name: str, post: str) -> None:
+    persons = [f for f in find_mentions(tokenize(text, 0)) if f.kind == "person"]
+    assert [(f.name, f.title) for f in persons] == [(name, post)]

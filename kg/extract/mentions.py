@@ -337,6 +337,14 @@ def _person_at(tokens: list[Token], i: int) -> list[Found] | None:
         # ``عادل بن أحمد الجبير وزير الخارجية``: the post after a name read without one.
         return [*bare[:-1], _with_post_after(tokens, bare[-1])] if bare else None
     k = post.last + 1
+    if (named := _named_after_end(tokens, k)) is not None:
+        # ``مدير جامعة الملك عبدالعزيز المكلف الدكتور …``: the king names the university; the
+        # post runs on, and its holder comes after.
+        words = " ".join(normalize(t.text) for t in tokens[k : named + 1])
+        post = _Post(post.first, named, f"{post.title} {words}", post.affiliation, post.prefix)
+        k = named + 1
+        while k < len(tokens) and tokens[k].norm in _ACTING:
+            k += 1
     # A rank or courtesy title between post and name: ``رئيس الأركان الفريق أول يشار``.
     k, rank = _skip_ranks(tokens, k)
     name_end = _name_span(tokens, k)
@@ -420,6 +428,29 @@ def _with_post_after(tokens: list[Token], found: Found) -> Found:
 
 
 _NAMED_AFTER = lexicon.words("NAMED_AFTER")
+_ACTING = lexicon.words("ACTING")
+
+
+def _named_after_end(tokens: list[Token], k: int) -> int | None:
+    """Where the name a post's place is named after ends (``جامعة`` + ``الملك سعود``, ``مدينة``
+    + ``الملك عبدالعزيز للعلوم والتقنية``, ``مركز`` + ``الأمير سلطان بن عبدالعزيز``), or None
+    when no ruler's title stands at ``k`` after such a place word."""
+    if not (0 < k < len(tokens) - 1) or tokens[k].norm not in vocab.TITLE_WORDS:
+        return None
+    if not _names_a_place(tokens[k - 1].norm):
+        return None
+    end = k + 1
+    while end + 2 < len(tokens) and tokens[end + 1].norm in _LINEAGE:
+        end += 2  # ``الأمير سلطان بن عبدالعزيز``
+    if end + 2 < len(tokens) and tokens[end + 1].norm == "ال":
+        end += 2
+    # What the place is for, after its name: ``للعلوم والتقنية``, ``للإغاثة والأعمال الإنسانية``.
+    while end + 1 < len(tokens) and (
+        tokens[end + 1].norm.startswith("لل")
+        or (tokens[end].norm.startswith(("لل", "وال")) and tokens[end + 1].norm.startswith("وال"))
+    ):
+        end += 1
+    return end
 
 
 def _names_a_place(norm: str) -> bool:
