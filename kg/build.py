@@ -290,15 +290,18 @@ def _build_into(
     page: dict = {}
     if pages:
         from kg.pages.node_pages import choose_paged, write_pages
+        from kg.pages.table_page import TABLE_NAME, write_table_page
 
         _started(progress, "pages")
         t0 = time.perf_counter()
         paged = choose_paged(graph, MAX_NODE_PAGES)
         node_figures = write_pages(graph, out, lang=lang, paged=paged)  # first: graph.html links to them
+        table_figures = write_table_page(graph, out / TABLE_NAME, lang=lang, paged=paged)
         page = write_graph_page(
-            graph, out / "graph.html", lang=lang, node_pages=True if paged is None else paged
+            graph, out / "graph.html", lang=lang, node_pages=True if paged is None else paged, table=True
         )
         page["node_pages"] = node_figures
+        page["table"] = table_figures
         timings["pages"] = time.perf_counter() - t0
     if exports:
         from kg.export import write_exports

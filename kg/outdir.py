@@ -34,6 +34,7 @@ OUTPUT_NAMES = (
     "graph.ttl",
     "store",
     "graph.html",
+    "events.html",
     "pages",
     "build-report.json",
     TIMES_NAME,

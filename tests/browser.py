@@ -507,6 +507,17 @@ def large_graph(n_entities: int = 3000, n_events: int = 1500, n_articles: int = 
     return Graph(tuple(articles), tuple(entities), tuple(events))
 
 
+def outlier_graph(early: int = 3, late: int = 2) -> Graph:
+    """A small news-day graph (events over 60 days of 2015) with ``early`` events dated 1904
+    and ``late`` dated 2035: misread or far-off dates that must not stretch the timeline."""
+    g = large_graph(n_entities=300, n_events=200, n_articles=200)
+    dated = [i for i, ev in enumerate(g.events) if ev.time is not None]
+    events = list(g.events)
+    for k, i in enumerate(dated[: early + late]):
+        events[i] = replace(events[i], time=_day("1904-05-01" if k < early else "2035-01-01", "عام"))
+    return replace(g, events=tuple(events))
+
+
 # ---- a headless Chromium with the network off -----------------------------------------------
 
 

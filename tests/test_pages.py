@@ -7,18 +7,21 @@ import math
 import os
 import re
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from kg.model import Graph
 from kg.pages import find_entities, find_entity, page_name, page_path, write_graph_page, write_pages
+from kg.pages.bounds import MAX_TABLE_PARTIES
 from kg.pages.graph_page import content_security_policy, embed_json, render_page
 from kg.pages.layout import layout
-from kg.pages.page_data import page_data
+from kg.pages.page_data import page_data, timeline_window
 from kg.pages.selection import choose_drawn
 from kg.pages.strings import ROLES, strings
-from tests.browser import HOSTILE, HOSTILE_CLOSE, hostile_graph, large_graph, seed_graph
+from kg.pages.table_page import render_table_page, table_data, write_table_page
+from tests.browser import HOSTILE, HOSTILE_CLOSE, hostile_graph, large_graph, outlier_graph, seed_graph
 
 
 @pytest.fixture(scope="module")
@@ -482,3 +485,121 @@ def test_layout_does_not_depend_on_string_hashing() -> None:
         for s in ("1", "2", "3")
     }
     assert len(outs) == 1
+
+
+# ---- the events table ---------------------------------------------------------------------------
+
+
+def _row(data: dict, event_id: str) -> dict:
+    return next(r for r in data["events"] if r["id"] == event_id)
+
+
+def test_table_has_one_row_per_event_with_its_facts(seed: Graph) -> None:
+    data = table_data(seed)
+    assert [r["id"] for r in data["events"]] == [ev.id for ev in seed.events]
+    meeting = _row(data, "event/meeting")
+    label = {i: e["label"] for i, e in enumerate(data["entities"])}
+    assert (meeting["date"], meeting["begin"], meeting["end"]) == ("2020-07-03", "2020-07-03", "2020-07-03")
+    assert (meeting["type"], meeting["status"]) == ("Meeting", "happened")
+    # Principals first: the host, then the guests, then whoever was only there.
+    assert [(label[k], roles) for k, roles in meeting["parties"]][:2] == [
+        ("صلاح الدين النمروش", ["host"]),
+        ("خلوصي أكار", ["guest"]),
+    ]
+    assert label[meeting["place"]] == "طرابلس"
+    assert (meeting["sources"], meeting["outlets"]) == (2, 2)
+    assert meeting["href"] == "pages/event/event-meeting.html"
+    planned = _row(data, "event/planned")
+    assert planned["date"] is None and planned["status"] == "planned"
+    memorandum = _row(data, "event/memorandum")
+    assert (memorandum["date"], memorandum["begin"], memorandum["end"]) == (
+        "2019-11",
+        "2019-11-01",
+        "2019-11-30",
+    )
+    assert label[_row(data, "event/memorandum")["parties"][-1][0]] == "أسامة الجويلي"  # an attendee, last
+
+
+def test_table_parties_are_bounded_and_entities_written_once() -> None:
+    g = large_graph(n_entities=300, n_events=150, n_articles=200)
+    data = table_data(g)
+    assert len(data["events"]) == 150
+    assert all(len(r["parties"]) <= MAX_TABLE_PARTIES for r in data["events"])
+    labels = [e["label"] for e in data["entities"]]
+    assert len(labels) == len(set(labels))  # each party or place once, rows point at it
+
+
+def test_table_links_events_without_a_page_to_the_graph(seed: Graph) -> None:
+    data = table_data(seed, paged={"event/meeting"})
+    assert _row(data, "event/meeting")["href"] == "pages/event/event-meeting.html"
+    assert _row(data, "event/visit")["href"] == "graph.html#event/visit"
+
+
+def test_table_page_is_self_contained_and_holds_each_event_once(tmp_path: Path, seed: Graph) -> None:
+    out = tmp_path / "events.html"
+    figures = write_table_page(seed, out)
+    text = out.read_text(encoding="utf-8")
+    assert figures == {"events": 5, "bytes": len(text.encode("utf-8"))}
+    parser = _Tags()
+    parser.feed(text)
+    # The only links: the graph page and the CSV anchor the script fills in when clicked.
+    assert [a.get("href") for t, a in parser.tags if "href" in a] == ["graph.html", "#"]
+    assert not [t for t, a in parser.tags if "src" in a] and "link" not in [t for t, _ in parser.tags]
+    assert 'dir="rtl"' in text and "جدول الأحداث" in text
+    csp = next(a["content"] for t, a in parser.tags if t == "meta" and a.get("http-equiv"))
+    assert csp == content_security_policy(
+        parser.scripts[1:], re.findall(r"<style>(.*?)</style>", text, re.DOTALL)
+    )
+    blob = json.loads(parser.scripts[0])
+    assert blob == json.loads(json.dumps(table_data(seed)))
+    for ev in seed.events:
+        assert text.count(f'"id":"{ev.id}"') == 1
+    assert "vis.Network" not in text  # the table carries no graph drawing
+
+
+def test_graph_page_links_to_the_table_only_when_written(seed: Graph) -> None:
+    with_table = page_data(seed)
+    with_table["table_href"] = "events.html"
+    assert '<a id="table-link" href="events.html">جدول الأحداث</a>' in render_page(with_table)
+    assert 'id="table-link"' not in render_page(page_data(seed))
+    with_table["table_href"] = "javascript:alert(1)"  # never a link the build did not write
+    assert 'id="table-link"' not in render_page(with_table)
+
+
+def test_table_strings_in_both_languages() -> None:
+    for lang in ("ar", "en"):
+        ui = strings(lang)["ui"]
+        for key in ("table_title", "table_link", "table_shown", "parties", "outlets", "csv", "event"):
+            assert ui[key], (lang, key)
+    assert "Events table" in render_table_page(table_data(seed_graph(), lang="en"))
+
+
+# ---- the timeline's window and date ranges --------------------------------------------------------
+
+
+def test_timeline_spans_the_news_not_the_outliers() -> None:
+    data = page_data(outlier_graph(early=3, late=2), max_nodes=100)
+    window = data["timeline"]
+    assert window["from"].startswith("2015-") and window["to"].startswith("2015-")
+    # The ends of the news itself stay on the axis: only the far dates are left off.
+    mids = sorted(
+        n["time"]["begin"] for n in data["nodes"] if n["kind"] == "event" and n["time"] and n["time"]["value"]
+    )
+    assert mids[:3] == ["1904-05-01"] * 3 and mids[-2:] == ["2035-01-01"] * 2
+    assert window == {"from": mids[3], "to": mids[-3]}
+
+
+def test_timeline_of_a_few_events_keeps_them_all(seed: Graph) -> None:
+    assert timeline_window(seed.events) == {"from": "2019-11-15", "to": "2020-07-03"}
+    assert timeline_window([]) is None
+    assert page_data(seed)["timeline"] == timeline_window(seed.events)
+
+
+def test_date_ranges_read_in_the_page_direction() -> None:
+    # A range is two isolated dates and the words or arrow of strings.json between them,
+    # never an arrow glued into one left-to-right run (which reads backwards in Arabic).
+    assert strings("ar")["ui"]["range"] == "من {from} إلى {to}"
+    assert strings("en")["ui"]["range"] == "{from} → {to}"
+    assets = resources.files("kg.pages").joinpath("assets")
+    for name in ("common.js", "node.js", "table.js", "graph/panel.js", "graph/timeline.js"):
+        assert "→" not in assets.joinpath(*name.split("/")).read_text(encoding="utf-8"), name

@@ -5,6 +5,8 @@ Skipped, with the reason, when the playwright package or a Chromium binary is mi
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 import time
@@ -14,8 +16,13 @@ from pathlib import Path
 
 import pytest
 
+try:  # the assertions that wait for a state; absent with playwright, and then skipped below
+    from playwright.sync_api import expect
+except ImportError:
+    expect = None  # type: ignore[assignment]
+
 from kg.arabic.normalize import normalize
-from kg.pages import write_graph_page, write_pages
+from kg.pages import write_graph_page, write_pages, write_table_page
 from kg.pages.graph_page import render_page, write_atomic
 from kg.pages.page_data import page_data
 from tests.browser import (
@@ -26,6 +33,7 @@ from tests.browser import (
     hostile_graph,
     large_graph,
     open_offline,
+    outlier_graph,
     seed_graph,
 )
 
@@ -54,7 +62,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build's page output: graph.html linking to a page per entity and per event."""
     out = tmp_path_factory.mktemp("site")
     write_pages(seed_graph(), out)
-    write_graph_page(seed_graph(), out / "graph.html", node_pages=True)
+    write_table_page(seed_graph(), out / "events.html")
+    write_graph_page(seed_graph(), out / "graph.html", node_pages=True, table=True)
     return out
 
 
@@ -302,6 +311,24 @@ def test_large_graph_figures(tmp_path: Path, browser) -> None:
 def _wait_page(loaded: Loaded, name: str) -> None:
     loaded.page.wait_for_url(f"**/{name}")
     loaded.page.wait_for_selector("html[data-ready='1']")
+    # Text laid out in its final font: a late font swap moves every label after the page is ready.
+    loaded.page.wait_for_function("() => document.fonts.status === 'loaded'")
+
+
+def _follow(loaded: Loaded, link, name: str) -> None:
+    """Click ``link`` (a locator) once it is visible and stable, and wait for page ``name``.
+
+    States, not times: playwright's click waits for the link to be visible, stable and the
+    one element under its middle point (kg/pages/assets/node.js gives each neighbour link
+    an area that covers it, and lines never take a click), however busy the machine."""
+    expect(link).to_be_visible()
+    link.click()
+    _wait_page(loaded, name)
+
+
+def _neighbour(loaded: Loaded, label: str):
+    """A neighbour's link in the drawing, found as a reader's tools find it: by role and name."""
+    return loaded.page.locator("#neigh-svg").get_by_role("link", name=label, exact=True)
 
 
 def test_entity_page_offline_neighbourhood_and_timeline(browser, site: Path) -> None:
@@ -340,12 +367,17 @@ def test_entity_page_offline_neighbourhood_and_timeline(browser, site: Path) -> 
 def test_neighbour_links_navigate_between_pages(browser, site: Path) -> None:
     with _open(browser, site / "pages" / "entity" / "person-akar.html") as loaded:
         page = loaded.page
-        page.click('#neigh-svg a.nb[data-id="person/namroush"]')
-        _wait_page(loaded, "person-namroush.html")
+        _wait_page(loaded, "person-akar.html")
+        namroush = _neighbour(loaded, "صلاح الدين النمروش")
+        assert namroush.get_attribute("data-id") == "person/namroush"
+        _follow(loaded, namroush, "person-namroush.html")
         assert page.text_content("h1") == "صلاح الدين النمروش"
         # From the timeline to the event's page, with its sources.
-        page.click("#timeline a.node-link:has-text('لقاء: النمروش، أكار، غولار')")
-        _wait_page(loaded, "event-meeting.html")
+        _follow(
+            loaded,
+            page.locator("#timeline").get_by_role("link", name="لقاء: النمروش، أكار، غولار"),
+            "event-meeting.html",
+        )
         text = page.inner_text("#page")
         for expected in ("2020-07-03", "يوم", "وقع", "طرابلس", "مضيف", "ضيف", "بوابة الوسط", "عين ليبيا"):
             assert expected in text, expected
@@ -354,10 +386,8 @@ def test_neighbour_links_navigate_between_pages(browser, site: Path) -> None:
         assert link.get_attribute("href") == "https://example.org/news/1"
         assert "noopener" in (link.get_attribute("rel") or "")
         assert page.locator("#sources mark", has_text="استقبل").count() == 1
-        page.click('#neigh-svg a.nb[data-id="place/tripoli"]')
-        _wait_page(loaded, "place-tripoli.html")
-        page.click("#home")
-        _wait_page(loaded, "graph.html")
+        _follow(loaded, _neighbour(loaded, "طرابلس"), "place-tripoli.html")
+        _follow(loaded, page.get_by_role("link", name="الشبكة كاملة"), "graph.html")
         assert page.evaluate("window.hadath.nodes.length") == 19
         _clean(loaded)
 
@@ -422,3 +452,177 @@ def test_screenshot_of_an_entity_page(tmp_path: Path, site: Path) -> None:
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
+
+
+# ---- the events table ----------------------------------------------------------------------------
+
+SEED_EVENTS = ["event/memorandum", "event/meeting", "event/visit", "event/planned", "event/statement"]
+
+
+def _rows(loaded: Loaded) -> list[str]:
+    return loaded.page.eval_on_selector_all("#rows tr", "trs => trs.map(t => t.dataset.id)")
+
+
+def _column(loaded: Loaded, key: str) -> list[str]:
+    k = [c["key"] for c in _COLUMNS].index(key) + 1
+    return loaded.page.eval_on_selector_all(f"#rows td:nth-child({k})", "tds => tds.map(t => t.innerText)")
+
+
+_COLUMNS = [{"key": k} for k in ("date", "event", "type", "status", "parties", "place", "sources", "outlets")]
+
+
+def _sort_by(loaded: Loaded, key: str, direction: str) -> None:
+    th = loaded.page.locator(f"#head th[data-key={key}]")
+    th.get_by_role("button").click()
+    expect(th).to_have_attribute("aria-sort", direction)
+
+
+def test_events_table_lists_every_event_and_sorts_by_each_column(browser, site: Path) -> None:
+    with _open(browser, site / "events.html") as loaded:
+        page = loaded.page
+        assert sorted(_rows(loaded)) == sorted(ev.id for ev in seed_graph().events)
+        assert _rows(loaded) == SEED_EVENTS  # by date at first, the undated last
+        assert page.text_content("#counter") == "يعرض 5 من 5 حدثًا"
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        _sort_by(loaded, "date", "descending")
+        assert _rows(loaded) == [
+            "event/meeting",
+            "event/visit",
+            "event/memorandum",
+            "event/planned",
+            "event/statement",
+        ]
+        _sort_by(loaded, "sources", "descending")  # counts: the most first
+        assert [int(v) for v in _column(loaded, "sources")] == [2, 2, 1, 1, 1]
+        _sort_by(loaded, "sources", "ascending")
+        assert [int(v) for v in _column(loaded, "sources")] == [1, 1, 1, 2, 2]
+        _sort_by(loaded, "type", "ascending")
+        assert _column(loaded, "type") == ["اتفاق", "تصريح", "زيارة", "زيارة", "لقاء"]
+        _sort_by(loaded, "place", "ascending")
+        assert _column(loaded, "place")[:2] == ["إسطنبول", "طرابلس"] and _column(loaded, "place")[2] == "—"
+        for key in ("event", "status", "parties", "outlets"):
+            _sort_by(loaded, key, "descending" if key == "outlets" else "ascending")
+            assert sorted(_rows(loaded)) == sorted(SEED_EVENTS), key
+        meeting = page.locator('#rows tr[data-id="event/meeting"]').inner_text()
+        for expected in (
+            "2020-07-03",
+            "لقاء",
+            "وقع",
+            "صلاح الدين النمروش",
+            "مضيف",
+            "خلوصي أكار",
+            "ضيف",
+            "طرابلس",
+        ):
+            assert expected in meeting, expected
+        _clean(loaded)
+
+
+def test_events_table_filters_and_csv_of_the_rows_shown(browser, site: Path) -> None:
+    with _open(browser, site / "events.html") as loaded:
+        page = loaded.page
+        page.uncheck("#type-filters input[value=Meeting]")
+        assert _rows(loaded) == [i for i in SEED_EVENTS if i != "event/meeting"]
+        assert page.text_content("#counter") == "يعرض 4 من 5 حدثًا"
+        page.uncheck("#status-filters input[value=planned]")
+        assert "event/planned" not in _rows(loaded)
+        page.fill("#filter", "آكار")  # another spelling of أكار: normalised as on the graph page
+        page.wait_for_function("() => document.querySelectorAll('#rows tr').length === 2")
+        assert _rows(loaded) == ["event/visit", "event/statement"]
+        with page.expect_download() as download:
+            page.click("#csv")
+        assert download.value.suggested_filename == "events.csv"
+        text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [r["id"] for r in rows] == _rows(loaded)
+        visit = rows[0]
+        assert (visit["type"], visit["status"], visit["sources"]) == ("Visit", "happened", "1")
+        assert visit["parties"] == "visitor:خلوصي أكار; destination:ليبيا"
+        assert page.get_attribute("#csv", "href").startswith("data:text/csv;charset=utf-8,")
+        page.fill("#filter", "لا أحد بهذا الاسم")
+        page.wait_for_selector("#empty", state="visible")
+        assert _rows(loaded) == []
+        _clean(loaded)
+
+
+def test_events_table_rows_open_the_event_or_the_graph_at_it(browser, site: Path, tmp_path: Path) -> None:
+    with _open(browser, site / "graph.html") as loaded:
+        page = loaded.page
+        _follow(loaded, page.get_by_role("link", name="جدول الأحداث"), "events.html")
+        _follow(loaded, page.get_by_role("link", name="لقاء: النمروش، أكار، غولار"), "event-meeting.html")
+        assert page.text_content("h1") == "لقاء: النمروش، أكار، غولار"
+        _clean(loaded)
+    # An event left without a page of its own (the page budget) opens graph.html on its node.
+    write_table_page(seed_graph(), tmp_path / "events.html", paged={"event/meeting"})
+    write_graph_page(seed_graph(), tmp_path / "graph.html", table=True)
+    with _open(browser, tmp_path / "events.html") as loaded:
+        page = loaded.page
+        link = page.get_by_role("link", name="زيارة: أكار")
+        assert link.get_attribute("href") == "graph.html#event/visit"
+        _follow(loaded, link, "graph.html#event/visit")
+        page.wait_for_function(
+            "() => document.querySelector('#panel-body h2')?.textContent === 'زيارة: أكار'"
+        )
+        _clean(loaded)
+
+
+def test_events_table_of_a_large_graph_lists_every_event(browser, tmp_path: Path) -> None:
+    g = large_graph(n_entities=600, n_events=800, n_articles=500)
+    write_table_page(g, tmp_path / "events.html")
+    with _open(browser, tmp_path / "events.html") as loaded:
+        assert sorted(_rows(loaded)) == sorted(ev.id for ev in g.events)
+        loaded.page.uncheck("#type-filters input[value=Visit]")
+        assert sorted(_rows(loaded)) == sorted(ev.id for ev in g.events if ev.type != "Visit")
+        _clean(loaded)
+
+
+# ---- the timeline's window and date ranges --------------------------------------------------------
+
+
+def test_timeline_zooms_to_the_news_and_counts_outliers_at_its_edges(browser, tmp_path: Path) -> None:
+    path = tmp_path / "outliers.html"
+    write_graph_page(outlier_graph(early=3, late=2), path)
+    with _open(browser, path) as loaded:
+        page = loaded.page
+        dated = page.evaluate(
+            "window.hadath.data.nodes.filter(n => n.kind === 'event' && n.time && n.time.value).length"
+        )
+        r = page.evaluate("window.hadath.timelineRange()")
+        assert r["from"].startswith("2015-") and r["to"].startswith("2015-")
+        assert (r["earlier"], r["later"]) == (3, 2)
+        assert page.evaluate("window.hadath.timelineMarks()") == dated - 5
+        labels = page.eval_on_selector_all("#timeline-strip text", "ts => ts.map(t => t.textContent)")
+        assert labels and all(t.startswith("2015-") for t in labels)
+        earlier = page.locator("#timeline-strip .tl-edge.earlier")
+        later = page.locator("#timeline-strip .tl-edge.later")
+        assert earlier.inner_text() == "3 أقدم" and later.inner_text() == "2 أحدث"
+        # Time runs right to left: the earlier count at the right edge, the later at the left.
+        strip = page.locator("#timeline-strip").bounding_box()
+        assert earlier.bounding_box()["x"] > strip["x"] + strip["width"] / 2 > later.bounding_box()["x"]
+        earlier.click()  # the whole range, every event on it
+        r = page.evaluate("window.hadath.timelineRange()")
+        assert (r["from"], r["to"], r["earlier"], r["later"]) == ("1904-05-01", "2035-01-01", 0, 0)
+        assert page.evaluate("window.hadath.timelineMarks()") == dated
+        page.locator("#timeline-strip .tl-edge").click()  # and back
+        assert page.evaluate("window.hadath.timelineRange()")["earlier"] == 3
+        _clean(loaded)
+
+
+def _range_boxes(loaded: Loaded) -> tuple[str, list[float]]:
+    rng = loaded.page.locator("#titles .range").first
+    xs = rng.locator("bdi").evaluate_all("bs => bs.map(b => [b.dir, b.getBoundingClientRect().x])")
+    assert [d for d, _ in xs] == ["ltr", "ltr"]
+    return rng.inner_text(), [x for _, x in xs]
+
+
+def test_date_ranges_read_in_the_page_direction(browser, site: Path, tmp_path: Path) -> None:
+    with _open(browser, site / "pages" / "entity" / "person-akar.html") as loaded:
+        text, (first, last) = _range_boxes(loaded)
+        assert text == "من 2020-07-03 إلى 2020-07-04"
+        assert first > last  # the first day on the right, where an Arabic line begins
+        _clean(loaded)
+    write_pages(seed_graph(), tmp_path, lang="en")
+    with _open(browser, tmp_path / "pages" / "entity" / "person-akar.html") as loaded:
+        text, (first, last) = _range_boxes(loaded)
+        assert text == "2020-07-03 → 2020-07-04" and first < last
+        _clean(loaded)

@@ -7,7 +7,7 @@ import json
 import re
 from importlib import resources
 
-from kg.pages.scripts import GRAPH_SCRIPT, NODE_SCRIPT, page_script
+from kg.pages.scripts import GRAPH_SCRIPT, NODE_SCRIPT, TABLE_SCRIPT, page_script
 from kg.pages.strings import LANGS, strings
 
 ASSETS = resources.files("kg.pages").joinpath("assets")
@@ -21,12 +21,12 @@ def _parts_on_disk() -> set[str]:
 
 
 def test_every_script_part_is_inlined_into_a_page() -> None:
-    assert _parts_on_disk() == set(GRAPH_SCRIPT) | set(NODE_SCRIPT)
-    assert GRAPH_SCRIPT[0] == NODE_SCRIPT[0] == "common.js"
+    assert _parts_on_disk() == set(GRAPH_SCRIPT) | set(NODE_SCRIPT) | set(TABLE_SCRIPT)
+    assert GRAPH_SCRIPT[0] == NODE_SCRIPT[0] == TABLE_SCRIPT[0] == "common.js"
 
 
 def test_no_name_is_defined_in_two_parts_of_a_page() -> None:
-    for parts in (GRAPH_SCRIPT, NODE_SCRIPT):
+    for parts in (GRAPH_SCRIPT, NODE_SCRIPT, TABLE_SCRIPT):
         where: dict[str, str] = {}
         for name in parts:
             for defined in _TOP_LEVEL.findall(ASSETS.joinpath(*name.split("/")).read_text(encoding="utf-8")):

@@ -31,6 +31,9 @@ MAX_CO_ACTORS = 20
 # Actors listed on an event's page (an unpunctuated article's mentions can merge into one
 # event of hundreds).
 MAX_ACTORS = 100
+# Parties shown in an event's row of the events table (principals first; the row says how
+# many more there are, and the event's page lists them all).
+MAX_TABLE_PARTIES = 6
 
 T = TypeVar("T")
 

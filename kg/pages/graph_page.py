@@ -26,6 +26,8 @@ from kg.pages.page_data import page_data
 from kg.pages.scripts import GRAPH_SCRIPT, asset, check_inlinable, page_script
 
 VIS_VERSION = "vis-9.1.2"
+# The events table beside graph.html (kg/pages/table_page.py writes it under this name).
+TABLE_HREF = "events.html"
 
 # Inside a <script> element only ``</script`` and ``<!--`` can end or derail the element;
 # escaping every <, > and & (and the two JS line separators, for older parsers) in the
@@ -49,14 +51,18 @@ def write_graph_page(
     lang: str = "ar",
     max_nodes: int = 1500,
     node_pages: bool | set[str] = False,
+    table: bool = False,
 ) -> dict:
     """Write the page for ``graph`` to ``path`` atomically; returns what was drawn and written.
 
     ``node_pages``: the side panel links each node to its own page (``write_pages``,
-    written into the same folder). Figures: ``nodes_drawn``, ``edges_drawn``,
-    ``nodes_total``, ``edges_total``, ``bytes``.
+    written into the same folder); ``table``: the header links to the events table
+    (``write_table_page``, ``events.html`` in the same folder). Figures: ``nodes_drawn``,
+    ``edges_drawn``, ``nodes_total``, ``edges_total``, ``bytes``.
     """
     data = page_data(graph, lang=lang, max_nodes=max_nodes, node_pages=node_pages)
+    if table:
+        data["table_href"] = TABLE_HREF
     text = render_page(data)
     payload = text.encode("utf-8")
     write_atomic(Path(path), payload)
@@ -76,10 +82,17 @@ def render_page(data: dict) -> str:
         **{f"ui_{k}": html.escape(v) for k, v in ui.items()},
         **styles,
         **scripts,
+        "table_link": _table_link(data.get("table_href"), ui["table_link"]),
         "data_json": embed_json(data),
     }
     # One pass over the template: text substituted in is never scanned for placeholders.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], asset("graph.html"))
+
+
+def _table_link(href: str | None, text: str) -> str:
+    if href != TABLE_HREF:  # only the one name the build writes, never a path from elsewhere
+        return ""
+    return f'<a id="table-link" href="{TABLE_HREF}">{html.escape(text)}</a>'
 
 
 def content_security_policy(scripts: Iterable[str], styles: Iterable[str]) -> str:

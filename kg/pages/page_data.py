@@ -9,8 +9,9 @@ coordinates. Everything here is plain data: the page builds its DOM from it with
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from kg.model import Entity, EventMention, EventNode, Graph, TimeExpression, event_date_source
 from kg.pages.bounds import mention_evidence, per_article
@@ -73,6 +74,7 @@ def page_data(
         "nodes": nodes,
         "edges": edges,
         "articles": articles,
+        "timeline": timeline_window(graph.events),
         "figures": {
             "nodes_total": len(nodes),
             "nodes_drawn": len(drawn),
@@ -80,6 +82,45 @@ def page_data(
             "edges_drawn": drawn_edges,
         },
     }
+
+
+# Share of the dated events the timeline's core leaves off at each end, and how far beyond
+# the core the axis still reaches (a share of the core's span, at least a few days).
+TIMELINE_TAIL = 0.02
+TIMELINE_REACH = 0.25
+TIMELINE_MIN_REACH_DAYS = 3
+
+
+def timeline_window(events: Iterable[EventNode], tail: float = TIMELINE_TAIL) -> dict | None:
+    """The span of days the timeline's axis covers, or None if no event is dated.
+
+    The core runs from the ``tail`` to the ``1 - tail`` quantile of the dated events'
+    middle days (nearest rank, outward: with fewer than 1 / ``tail`` + 1 events it is all
+    of them); the axis reaches on to the farthest event within ``TIMELINE_REACH`` of the
+    core's span (``TIMELINE_MIN_REACH_DAYS`` at least) beyond it, so the ends of the news
+    itself are never cut. One date misread as 1904 or a plan for 2035 would otherwise
+    stretch the axis over a century and squeeze a day's news into one column; what falls
+    outside is counted at the edges of the strip.
+    """
+    mids = sorted(m for ev in events if (m := _middle(ev)) is not None)
+    if not mids:
+        return None
+    last = len(mids) - 1
+    core_lo = mids[math.floor(tail * last)]
+    core_hi = mids[math.ceil((1 - tail) * last)]
+    reach = timedelta(days=max(TIMELINE_MIN_REACH_DAYS, math.ceil(TIMELINE_REACH * (core_hi - core_lo).days)))
+    lo = min(d for d in mids if d >= core_lo - reach)
+    hi = max(d for d in mids if d <= core_hi + reach)
+    return {"from": lo.isoformat(), "to": hi.isoformat()}
+
+
+def _middle(ev: EventNode) -> date | None:
+    """The middle day of the event's date (as the timeline places it), None if undated."""
+    t = ev.time
+    if t is None or t.value is None or t.begin is None:
+        return None
+    end = t.end_date or t.begin
+    return t.begin + timedelta(days=(end - t.begin).days // 2)
 
 
 def _edges(graph: Graph, index: dict[str, int]) -> Iterable[dict]:

@@ -5,7 +5,7 @@ A page's script is several files inlined in order inside one function scope, so 
 share their names as one file would: ``common.js`` (the data, colours and DOM helpers both
 kinds of page use) first, then the page's own parts. The graph page's parts are named for
 what they do, in the order they run (``GRAPH_SCRIPT``); an entity or event page has one
-(``NODE_SCRIPT``).
+(``NODE_SCRIPT``); the events table shares the graph page's normalisation (``TABLE_SCRIPT``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ GRAPH_SCRIPT = (
     "graph/api.js",
 )
 NODE_SCRIPT = ("common.js", "node.js")
+# The events table (kg/pages/table_page.py): the graph page's search normalisation, then its own.
+TABLE_SCRIPT = ("common.js", "graph/normalize.js", "table.js")
 
 
 @cache

@@ -35,6 +35,20 @@ function ltr(text) {
   return b;
 }
 
+// A span of two dates (a title held from one day to another) that reads in the page's
+// direction: each date isolated left to right, the words or arrow between them from
+// strings.json ("من … إلى …"; an arrow in a right-to-left line would point backwards).
+function dateRange(from, to) {
+  var span = el("span", "range");
+  if (from && from === to) { span.appendChild(ltr(from)); return span; }
+  UI.range.split(/(\{from\}|\{to\})/).forEach(function (part) {
+    if (part === "{from}") span.appendChild(ltr(from || "?"));
+    else if (part === "{to}") span.appendChild(ltr(to || "?"));
+    else if (part) span.appendChild(document.createTextNode(part));
+  });
+  return span;
+}
+
 function svgEl(tag, attrs) {
   var e = document.createElementNS(SVGNS, tag);
   Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });

@@ -56,6 +56,13 @@ function svgNode(parent, ref, x, y, r, centre) {
     shape.setAttribute("stroke-dasharray", "3,2");
   }
   g.appendChild(shape);
+  // An invisible area over the shape and the gap to its label: the middle of a link's box
+  // (where a pointer, or a test's click, lands) is always on the link, never between.
+  if (href) {
+    g.appendChild(svgEl("rect", {
+      "class": "hit", x: x - r - 4, y: y - r - 4, width: 2 * r + 8, height: 2 * r + 26, fill: "none"
+    }));
+  }
   var t = svgEl("text", { x: x, y: y + r + 14, "text-anchor": "middle" });
   t.textContent = short(ref.label);
   g.appendChild(t);
@@ -70,7 +77,9 @@ function drawNeighbourhood(box, centre, ring1, ring2) {
   var r1 = Math.max(150, (n1 * 46) / (2 * Math.PI));
   var r2 = n2 ? Math.max(r1 + 150, (n2 * 34) / (2 * Math.PI)) : r1;
   var R = r2 + 120;
-  var root = svgEl("svg", { id: "neigh-svg", viewBox: [-R, -R, 2 * R, 2 * R].join(" "), role: "img" });
+  // A group, not an image: an image's children are hidden from assistive technology, and
+  // these are links.
+  var root = svgEl("svg", { id: "neigh-svg", viewBox: [-R, -R, 2 * R, 2 * R].join(" "), role: "group" });
   root.setAttribute("aria-label", UI.neighbourhood);
   root.style.maxWidth = Math.round(2 * R * 1.4) + "px";  // small neighbourhoods stay small
   var edges = svgEl("g");
@@ -176,9 +185,7 @@ function entityPage() {
         li.appendChild(link(t.affiliation));
       }
       var seen = el("span", "muted small", " · " + UI.seen + ": ");
-      seen.appendChild(ltr(t.first || t.last
-        ? (t.first === t.last ? t.first : (t.first || "?") + " → " + (t.last || "?"))
-        : "?"));
+      seen.appendChild(t.first || t.last ? dateRange(t.first, t.last) : ltr("?"));
       li.appendChild(seen);
       tl.appendChild(li);
     });

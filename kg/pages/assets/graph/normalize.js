@@ -1,7 +1,7 @@
 /* Arabic normalisation for search: the same rules as kg/arabic/normalize.py, so a name
  * typed with or without hamza, diacritics or tatweel finds the same nodes.
- * Part of the graph page's script: kg/pages/scripts.py inlines common.js and then the
- * graph/ parts in order, all in one function scope. */
+ * Part of the graph page's script (and of the events table's, before table.js):
+ * kg/pages/scripts.py inlines common.js and then the parts in order, in one function scope. */
 var LETTERS = {
   "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
   "\u0649": "\u064a", "\u0629": "\u0647", "\u0624": "\u0648", "\u0626": "\u064a",

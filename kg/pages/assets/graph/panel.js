@@ -105,7 +105,7 @@ function entityPanel(i, box) {
       }
       if (t.first || t.last) {
         var seen = el("div", "muted small", UI.seen + ": ");
-        seen.appendChild(ltr(t.first === t.last ? t.first : (t.first || "?") + " → " + (t.last || "?")));
+        seen.appendChild(dateRange(t.first, t.last));
         li.appendChild(seen);
       }
       tl.appendChild(li);
