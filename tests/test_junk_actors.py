@@ -164,3 +164,21 @@ def test_a_recognised_name_does_not_keep_the_conjunction_of_its_list() -> None:
 def test_the_king_a_place_is_named_after_is_part_of_the_post(text: str, name: str, post: str) -> None:
     persons = [f for f in find_mentions(tokenize(text, 0)) if f.kind == "person"]
     assert [(f.name, f.title) for f in persons] == [(name, post)]
+
+
+# ---- a family name that is also a common word, after the father's name ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("استقبل وزير الدولة للشؤون الخارجية الدكتور نزار بن عبيد مدني بمكتبه في جدة", "نزار بن عبيد مدني"),
+        ("وحضر السفير محمد بن أحمد طيب ، وسفير بنغلاديش", "محمد بن أحمد طيب"),
+        ("ورعى الأمير فيصل بن بندر أمس الحفل", "فيصل بن بندر"),
+        ("وكان الملك عبدالله بن عبدالعزيز رحمه الله قد أمر", "عبدالله بن عبدالعزيز"),
+        ("اختير الأمير محمد بن نايف ولياً للعهد", "محمد بن نايف"),
+        ("وقال الشاعر خالد بن أحمد أجمل القصائد", "خالد بن أحمد"),
+    ],
+)
+def test_a_common_word_after_the_fathers_name_is_the_family_name_unless_prose(text: str, name: str) -> None:
+    assert name in _mentions(text, "person")

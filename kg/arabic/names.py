@@ -38,6 +38,10 @@ class NameParams:
     # (``اجتماعا``); 0.45 sits between an unseen word (0.6) and a name link (0.5) above and
     # a mostly-common word below; tuned on the ANERcorp dev split and the ER gold.
     name_like: float = 0.45
+    # A common word after a father's name goes on as the family name when ANERcorp saw it as
+    # a common word at most this often (``مدني`` 2, ``طيب`` 4 go on; ``عالم`` 16, ``مقابل`` 28,
+    # ``بناء`` 30 end the name); read on the person labels of a SaudiNewsNet day.
+    family_word_common: int = 5
 
 
 NAME_PARAMS = NameParams()

@@ -53,6 +53,8 @@ class Found:
 _QUOTES = set("\"'“”«»‘’")
 # ``بن``/``بنت``: a father's name follows.
 _LINEAGE = lexicon.words("LINEAGE_WORDS")
+_NOT_FAMILY = lexicon.words("NOT_FAMILY_AFTER_FATHER")
+_PRONOUN_ENDINGS = tuple(lexicon.raw("PRONOUN_ENDINGS"))
 _CLAUSE_BREAKS = set(".,،;؛:!?؟()[]{}") | {"-", "–", "—"}
 
 
@@ -445,12 +447,19 @@ def _named_after_end(tokens: list[Token], k: int) -> int | None:
     if end + 2 < len(tokens) and tokens[end + 1].norm == "ال":
         end += 2
     # What the place is for, after its name: ``للعلوم والتقنية``, ``للإغاثة والأعمال الإنسانية``.
-    while end + 1 < len(tokens) and (
-        tokens[end + 1].norm.startswith("لل")
-        or (tokens[end].norm.startswith(("لل", "وال")) and tokens[end + 1].norm.startswith("وال"))
-    ):
+    purpose = False
+    while end + 1 < len(tokens):
+        nxt = tokens[end + 1].norm
+        if nxt.startswith(_FOR_THE):
+            purpose = True
+        elif not (purpose and nxt.startswith(_AND_THE)):
+            break
         end += 1
     return end
+
+
+_FOR_THE = "لل"  # ``للعلوم``
+_AND_THE = "وال"  # ``والتقنية``, after the purpose
 
 
 def _names_a_place(norm: str) -> bool:
@@ -745,6 +754,14 @@ def _name_span(tokens: list[Token], k: int) -> int | None:
             prev_name = True
             j += 1
             continue
+        if (
+            last == father == j - 1
+            and _family_after_father(t)
+            and _post_at(tokens, j) is None
+            and not _governs_next(tokens, j)
+        ):
+            last = j  # ``نزار بن عبيد مدني``, ``محمد بن أحمد طيب``: a family name, also a word
+            break
         if last is None and j + 1 < n and tokens[j + 1].norm in _LINEAGE and norm not in vocab.STOP_WORDS:
             # ``مساعد بن محمد``: a given name that is also a post word, known by ``بن`` after it.
             last = j
@@ -864,6 +881,44 @@ def _and_given_name(norm: str) -> bool:
         and is_known_first_name(stem)
         and alone.person >= 5
         and (whole is None or whole.person * 4 <= alone.person)
+    )
+
+
+def _governs_next(tokens: list[Token], j: int) -> bool:
+    """A noun before a definite word that no post or title starts: its construct state
+    (``تكفل بن عبدالله علاج المرضى``: the treatment of), prose, not a family name."""
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1].norm
+    return nxt.startswith("ال") and nxt not in vocab.TITLE_WORDS and _post_at(tokens, j + 1) is None
+
+
+def _family_after_father(tok: Token) -> bool:
+    """Whether the word after a father's name (``بن عبيد``) goes on as the family name though
+    it is a common word (``مدني``, ``طيب``, ``عرفة``): a bare word that prose seldom uses
+    (ANERcorp: ``مقابل``, ``شرق``, ``بناء`` are frequent), written without the tanwin of an
+    adverb (``أخيراً``, ``ولياً للعهد``, ``مستشارا``) or a pronoun (``شكره``), and no
+    particle, title, time word, blessing or verb (``بن نايف أمس``, ``بن عبدالعزيز يرعى``,
+    ``بن عبدالعزيز رحمه الله``; nor a post: the caller asks)."""
+    norm = tok.norm
+    seen = word_stats().get(norm)
+    return (
+        len(norm) >= 3
+        and "\u064b" not in tok.text
+        and not norm.endswith("ا")
+        and not tok.text.endswith(_PRONOUN_ENDINGS)  # as written: ة is not the pronoun ه
+        and not (len(norm) == 4 and norm[0] == "ا")  # ``أجمل``, ``أكبر``: an elative
+        and not norm.startswith("ال")
+        and (seen is None or seen.common <= NAME_PARAMS.family_word_common)
+        and norm not in vocab.STOP_WORDS
+        and norm not in vocab.TITLE_WORDS
+        and norm not in vocab.TITLE_HEADS
+        and norm not in vocab.HONORIFICS
+        and norm not in _NOT_FAMILY
+        and not looks_like_verb(norm)
+        and not future_verb(norm)
+        and not _is_trigger(norm)
+        and not _glued_word(norm)
     )
 
 
