@@ -91,3 +91,10 @@ def test_the_subject_of_discussing_may_stand_after_a_long_post() -> None:
 def test_after_a_journey_the_one_named_after_a_conjoined_meeting_verb_is_whom_he_met() -> None:
     f = facts("وصل وزير الخارجية عادل الجبير إلى الدوحة أمس، والتقى أمير قطر الشيخ تميم بن حمد آل ثاني.")
     assert parties(f) == [{"عادل الجبير", "تميم بن حمد آل ثاني"}]
+
+
+def test_talking_by_phone_is_a_call() -> None:
+    f = facts("وتباحث الرئيس عبدالفتاح السيسي هاتفيا مع الملك عبدالله الثاني أمس.")
+    (call,) = [e for e in f.events if e.type == "Call"]
+    assert {f.entities[r.entity].name for r in call.roles} == {"عبدالفتاح السيسي", "عبدالله الثاني"}
+    assert types("وتحدث وزير الخارجية عادل الجبير للصحفيين أمس عن الأزمة.") == []
