@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -85,8 +85,36 @@ def render_page(data: dict) -> str:
         "table_link": _table_link(data.get("table_href"), ui["table_link"]),
         "data_json": embed_json(data),
     }
-    # One pass over the template: text substituted in is never scanned for placeholders.
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], asset("graph.html"))
+    return fill_template("graph.html", values)
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """The page template ``template`` (an asset) with its ``{{name}}`` placeholders filled.
+
+    One pass over the template: text substituted in is never scanned for placeholders."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], asset(template))
+
+
+def one_script_page(template: str, script: str, style: str, data: dict, extra: dict[str, str]) -> str:
+    """A page with one inline script and one style sheet (the node pages, the events table):
+    its language and direction, policy, script, style and data, and ``extra`` values."""
+    lang = data["lang"]
+    values = {
+        "lang": html.escape(lang),
+        "dir": "rtl" if lang == "ar" else "ltr",
+        "csp": html.escape(_one_script_policy(script, style)),
+        **extra,
+        "page_css": style,
+        "page_js": script,
+        "data_json": embed_json(data),
+    }
+    return fill_template(template, values)
+
+
+@lru_cache(maxsize=8)
+def _one_script_policy(script: str, style: str) -> str:
+    # Hashing the script for every one of a day's ten thousand node pages would be wasted.
+    return content_security_policy([script], [style])
 
 
 def _table_link(href: str | None, text: str) -> str:

@@ -20,7 +20,6 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ from kg.pages.bounds import (
     first,
     mention_evidence,
 )
-from kg.pages.graph_page import _PLACEHOLDER, content_security_policy, embed_json, write_atomic
+from kg.pages.graph_page import one_script_page, write_atomic
 from kg.pages.page_data import iso, time_dict
 from kg.pages.paths import (
     ENTITY_DIR,
@@ -238,27 +237,10 @@ def event_page_data(idx: _Index, ev: EventNode, lang: str) -> dict:
 # ---- writing ----------------------------------------------------------------------------------
 
 
-@cache
-def _assets() -> tuple[str, str, str]:
-    script, style = page_script(NODE_SCRIPT), asset("node.css")
-    return script, style, content_security_policy([script], [style])
-
-
 def render_node_page(data: dict) -> str:
     """The HTML of one entity or event page for data from ``entity_page_data``/``event_page_data``."""
-    script, style, csp = _assets()
-    lang = data["lang"]
-    ui = data["strings"]["ui"]
-    values = {
-        "lang": html.escape(lang),
-        "dir": "rtl" if lang == "ar" else "ltr",
-        "csp": html.escape(csp),
-        "title": html.escape(f"{data['node']['label']} — {ui['app_name']}"),
-        "page_css": style,
-        "page_js": script,
-        "data_json": embed_json(data),
-    }
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], asset("node.html"))
+    title = html.escape(f"{data['node']['label']} — {data['strings']['ui']['app_name']}")
+    return one_script_page("node.html", page_script(NODE_SCRIPT), asset("node.css"), data, {"title": title})
 
 
 def choose_paged(graph: Graph, max_pages: int | None) -> set[str] | None:

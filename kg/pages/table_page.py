@@ -13,14 +13,13 @@ to graph.html, which focuses the node named after ``#``.
 from __future__ import annotations
 
 import html
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from kg.model import EventNode, Graph
 from kg.pages.bounds import MAX_TABLE_PARTIES, first
-from kg.pages.graph_page import _PLACEHOLDER, TABLE_HREF, content_security_policy, embed_json, write_atomic
+from kg.pages.graph_page import TABLE_HREF, one_script_page, write_atomic
 from kg.pages.page_data import iso
 from kg.pages.paths import page_path
 from kg.pages.scripts import TABLE_SCRIPT, asset, page_script
@@ -91,27 +90,10 @@ def _graph_href(node_id: str) -> str:
     return "graph.html#" + quote(node_id, safe="/")
 
 
-@cache
-def _assets() -> tuple[str, str, str]:
-    script, style = page_script(TABLE_SCRIPT), asset("table.css")
-    return script, style, content_security_policy([script], [style])
-
-
 def render_table_page(data: dict) -> str:
     """The HTML of the events table for data from ``table_data``."""
-    script, style, csp = _assets()
-    lang = data["lang"]
-    ui = data["strings"]["ui"]
-    values = {
-        "lang": html.escape(lang),
-        "dir": "rtl" if lang == "ar" else "ltr",
-        "csp": html.escape(csp),
-        **{f"ui_{k}": html.escape(v) for k, v in ui.items()},
-        "page_css": style,
-        "page_js": script,
-        "data_json": embed_json(data),
-    }
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], asset("table.html"))
+    ui = {f"ui_{k}": html.escape(v) for k, v in data["strings"]["ui"].items()}
+    return one_script_page("table.html", page_script(TABLE_SCRIPT), asset("table.css"), data, ui)
 
 
 def write_table_page(graph: Graph, path: Path, *, lang: str = "ar", paged: set[str] | None = None) -> dict:

@@ -261,16 +261,7 @@ def find_roles(
             continue
         role = _object_role(tokens, a, trig, mentions)
         if topic and role == "participant" and not (_joined(tokens, subject, a) or _with(tokens, a)):
-            continue
-        role = _object_role(tokens, a, trig, mentions)
-        if (
-            topic
-            and role == "participant"
-            and not (_joined(tokens, subject, a) or after_word(tokens, a.first, _WITH, 3))
-        ):
-            # ``وبحث الأمير وضع خطة لتسلم إدارة المدينة من أرامكو``: after the subject of a verb
-            # of discussing comes what was discussed; a partner comes with مع or joined by و.
-            continue
+            continue  # ``وبحث الأمير وضع خطة لتسلم إدارة المدينة من أرامكو``: the matter discussed
         if role == "attendee" and trig.type == "Visit" and _joined(tokens, subject, a):
             role = "visitor"  # ``زار الملك والرئيس``: both visit
         if role is not None:
@@ -500,7 +491,7 @@ def _object_role(tokens: list[Token], a: ActorRef, trig: Trigger, mentions: list
         return None
     preceding = tokens[a.first - 1].norm if a.first > 0 else ""
     head = tokens[a.first].norm
-    with_ = after_word(tokens, a.first, _WITH, 3) or head in _WITH
+    with_ = _with(tokens, a)
     if any(w in _ATTEND for w in (preceding, head)) or after_word(tokens, a.first, _ATTEND, 4):
         return "attendee"
     if mentions[a.mention].kind == "place" and trig.type != "Visit":

@@ -292,18 +292,17 @@ def _stem(tok: Token) -> str:
 
 def needs_place(tokens: list[Token], t_idx: int) -> bool:
     """A verb that is a journey only with a place (``توجه``, ``غادر``)."""
-    for _prefix, stem in tokens[t_idx].forms:
-        if stem in _VISIT_NEEDS_PLACE or (stem[:1] == "س" and stem[1:] in _VISIT_NEEDS_PLACE):
-            return True
-    return False
+    return _verb_of(tokens[t_idx], _VISIT_NEEDS_PLACE)
 
 
 def arrival(tokens: list[Token], t_idx: int) -> bool:
     """An arrival verb (``وصل``): with no place, a journey only when a person arrives."""
-    return any(
-        stem in _ARRIVAL_VERBS or (stem[:1] == "س" and stem[1:] in _ARRIVAL_VERBS)
-        for _prefix, stem in tokens[t_idx].forms
-    )
+    return _verb_of(tokens[t_idx], _ARRIVAL_VERBS)
+
+
+def _verb_of(tok: Token, verbs: frozenset[str]) -> bool:
+    """The token is one of ``verbs``, after its proclitics and future prefix (``وسيصل``)."""
+    return any(stem in verbs or (stem[:1] == "س" and stem[1:] in verbs) for _prefix, stem in tok.forms)
 
 
 def negated(tokens: list[Token], t_idx: int) -> bool:

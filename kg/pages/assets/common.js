@@ -19,6 +19,23 @@ function el(tag, cls, text) {
   return e;
 }
 
+// A filter's checked box in its label, with a marker (a swatch, a dot, or none), its text and
+// its count; ``boxes[key]`` keeps the box for the filter to read.
+function filterCheckbox(parent, boxes, key, onChange, cls, marker, text, countText) {
+  var label = el("label", cls);
+  var box = el("input");
+  box.type = "checkbox";
+  box.checked = true;
+  box.value = key;
+  box.addEventListener("change", onChange);
+  boxes[key] = box;
+  label.appendChild(box);
+  if (marker) label.appendChild(marker);
+  label.appendChild(el("span", null, text));
+  label.appendChild(el("span", "count", countText));
+  parent.appendChild(label);
+}
+
 // Text from the articles, in its own direction: an Arabic sentence in the English
 // interface (or a Latin headline in the Arabic one) keeps its punctuation in place.
 function dataText(tag, cls, text) {

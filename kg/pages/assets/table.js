@@ -95,18 +95,9 @@ function valuesOf(known, counts) {
 }
 
 function checkbox(parent, boxes, value, text, color, count) {
-  var label = el("label");
-  var box = el("input");
-  box.type = "checkbox";
-  box.checked = true;
-  box.value = value;
-  box.addEventListener("change", render);
-  boxes[value] = box;
-  label.appendChild(box);
-  if (color) { var dot = el("span", "dot"); dot.style.background = color; label.appendChild(dot); }
-  label.appendChild(el("span", null, text));
-  label.appendChild(el("span", "count", "(" + count + ")"));
-  parent.appendChild(label);
+  var dot = null;
+  if (color) { dot = el("span", "dot"); dot.style.background = color; }
+  filterCheckbox(parent, boxes, value, render, null, dot, text, "(" + count + ")");
 }
 
 var typeCounts = countOf("type");

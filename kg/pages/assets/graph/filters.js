@@ -16,18 +16,7 @@ function countBy(fn) {
 }
 
 function filterRow(parent, boxes, key, text, shape, color, count) {
-  var label = el("label", "row");
-  var box = el("input");
-  box.type = "checkbox";
-  box.checked = true;
-  box.value = key;
-  box.addEventListener("change", applyFilters);
-  boxes[key] = box;
-  label.appendChild(box);
-  label.appendChild(swatch(shape, color));
-  label.appendChild(el("span", null, text));
-  label.appendChild(el("span", "count", String(count || 0)));
-  parent.appendChild(label);
+  filterCheckbox(parent, boxes, key, applyFilters, "row", swatch(shape, color), text, String(count || 0));
 }
 
 // Counts of what the boxes toggle: the drawn nodes (search still covers the rest).
